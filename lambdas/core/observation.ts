@@ -1,0 +1,17 @@
+/**
+ * What one read of the version table returned, before any judgement.
+ * `missing` carries the schemas where a table of the same name does exist,
+ * so a finding can hint at a search_path or schema mix-up.
+ */
+type VersionTableRead =
+  | { readonly kind: 'missing'; readonly foundInSchemas: readonly string[] }
+  | { readonly kind: 'rows'; readonly values: readonly string[] };
+
+/** One read of one target's database. */
+interface Observation {
+  readonly targetId: string;
+  readonly observedAt: string;
+  readonly table: VersionTableRead;
+}
+
+export type { Observation, VersionTableRead };

@@ -22,5 +22,5 @@ interface Attestation extends Provenance {
 const canonicalHeads = (heads: readonly string[]): string[] =>
   [...new Set(heads)].sort();
 
-export { canonicalHeads };
 export type { Attestation, Provenance };
+export { canonicalHeads };

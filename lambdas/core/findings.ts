@@ -38,5 +38,5 @@ interface Finding {
   readonly observed?: readonly string[];
 }
 
-export { FindingCode, Severity };
 export type { Finding, FindingDefinition };
+export { FindingCode, Severity };

@@ -51,5 +51,5 @@ type TargetInput = z.input<typeof targetSchema>;
 /** One monitored version table, validated, with defaults applied. */
 type Target = z.output<typeof targetSchema>;
 
-export { IDENTIFIER_MAX_LENGTH, TlsMode, targetSchema };
 export type { Target, TargetInput };
+export { IDENTIFIER_MAX_LENGTH, TlsMode, targetSchema };

@@ -1,0 +1,47 @@
+/** Longest value we accept as a revision id; Alembic's column is 32 wide. */
+const MAX_REVISION_LENGTH = 255;
+
+const MalformedReason = {
+  empty: 'empty',
+  whitespace: 'surrounded by or containing whitespace',
+  nonPrintable: 'contains non-printable characters',
+  overLong: `longer than ${MAX_REVISION_LENGTH} characters`,
+} as const;
+
+type MalformedReason = (typeof MalformedReason)[keyof typeof MalformedReason];
+
+const NON_PRINTABLE = /[^\x21-\x7e]/;
+const WHITESPACE = /\s/;
+
+/**
+ * Why a version_num value can never be a revision id, or undefined when it
+ * is well formed. Revision ids are printable ASCII without whitespace.
+ */
+const malformedReason = (value: string): MalformedReason | undefined => {
+  if (value.length === 0) return MalformedReason.empty;
+  if (value.length > MAX_REVISION_LENGTH) return MalformedReason.overLong;
+  if (WHITESPACE.test(value)) return MalformedReason.whitespace;
+  if (NON_PRINTABLE.test(value)) return MalformedReason.nonPrintable;
+  return undefined;
+};
+
+/**
+ * A value made safe to show in an alert or a log: control characters are
+ * escaped and the length is capped, so a forged row cannot forge lines.
+ */
+const printableValue = (value: string, maxLength = 80): string => {
+  const escaped = value.replace(
+    /[^\x20-\x7e]/gu,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  );
+  return escaped.length > maxLength
+    ? `${escaped.slice(0, maxLength)}... (${value.length} chars)`
+    : escaped;
+};
+
+export {
+  MAX_REVISION_LENGTH,
+  MalformedReason,
+  malformedReason,
+  printableValue,
+};

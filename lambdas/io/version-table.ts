@@ -1,0 +1,109 @@
+import pg from 'pg';
+import type { DatabaseCredentials } from '../core/credentials.js';
+import type { VersionTableRead } from '../core/observation.js';
+import { type Target, TlsMode } from '../core/target.js';
+import { databaseError } from './database-errors.js';
+
+/** Bounds on one read, so a hung database cannot hang the verifier. */
+interface ReadTimeouts {
+  readonly connectMillis: number;
+  readonly statementMillis: number;
+  readonly lockMillis: number;
+}
+
+const DEFAULT_TIMEOUTS: ReadTimeouts = {
+  connectMillis: 5_000,
+  statementMillis: 5_000,
+  lockMillis: 2_000,
+};
+
+/** Reads one target's version table. */
+type VersionTableReader = (
+  target: Target,
+  credentials: DatabaseCredentials
+) => Promise<VersionTableRead>;
+
+const FIND_TABLE = `
+  select n.nspname as schema
+  from pg_catalog.pg_class c
+  join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+  where c.relname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'f')
+  order by n.nspname`;
+
+const sslFor = (target: Target): pg.ClientConfig['ssl'] => {
+  if (target.tls === TlsMode.disable) return false;
+  return { rejectUnauthorized: target.tls === TlsMode.verifyFull };
+};
+
+const clientConfig = (
+  target: Target,
+  credentials: DatabaseCredentials,
+  timeouts: ReadTimeouts
+): pg.ClientConfig => ({
+  host: credentials.host,
+  port: credentials.port,
+  database: credentials.database,
+  user: credentials.username,
+  password: credentials.password,
+  ssl: sslFor(target),
+  application_name: 'alembic-sentinel',
+  connectionTimeoutMillis: timeouts.connectMillis,
+  query_timeout: timeouts.statementMillis + 1_000,
+  statement_timeout: timeouts.statementMillis,
+  lock_timeout: timeouts.lockMillis,
+  // Every transaction of this session is read only, not only ours.
+  options: '-c default_transaction_read_only=on',
+});
+
+const readInTransaction = async (
+  client: pg.Client,
+  target: Target
+): Promise<VersionTableRead> => {
+  await client.query(
+    'begin transaction isolation level repeatable read, read only'
+  );
+  const located = await client.query<{ schema: string }>(FIND_TABLE, [
+    target.versionTable,
+  ]);
+  const schemas = located.rows.map((row) => row.schema);
+  if (!schemas.includes(target.schema)) {
+    await client.query('rollback');
+    return { kind: 'missing', foundInSchemas: schemas };
+  }
+
+  const table = `${pg.escapeIdentifier(target.schema)}.${pg.escapeIdentifier(
+    target.versionTable
+  )}`;
+  const rows = await client.query<{ version_num: string }>(
+    `select version_num::text as version_num from ${table}`
+  );
+  await client.query('rollback');
+  return { kind: 'rows', values: rows.rows.map((row) => row.version_num) };
+};
+
+/**
+ * A reader that opens one connection per read and runs one short READ ONLY
+ * transaction. Table and schema names are quoted as identifiers.
+ */
+const postgresReader =
+  (timeouts: ReadTimeouts = DEFAULT_TIMEOUTS): VersionTableReader =>
+  async (target, credentials) => {
+    const endpoint =
+      `${credentials.host}:${credentials.port}/${credentials.database}` +
+      ` as ${credentials.username}`;
+    const client = new pg.Client(clientConfig(target, credentials, timeouts));
+    // A broken socket after connect must not crash the process.
+    client.on('error', () => {});
+
+    try {
+      await client.connect();
+      return await readInTransaction(client, target);
+    } catch (error) {
+      throw databaseError(error, endpoint);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
+
+export type { ReadTimeouts, VersionTableReader };
+export { DEFAULT_TIMEOUTS, postgresReader };

@@ -1,0 +1,106 @@
+import { canonicalHeads } from './core/attestation.js';
+import { judge } from './core/compare.js';
+import {
+  AttestationConflictError,
+  ConfigurationError,
+  RecordRefusedError,
+} from './core/errors.js';
+import { malformedReason, printableValue } from './core/revision-value.js';
+import type { Target } from './core/target.js';
+import { VerdictStatus } from './core/verdict.js';
+import type { AppendResult, AttestationStore } from './io/attestation-store.js';
+import { type ObserveDeps, readVersionTable } from './observe.js';
+
+/** What the pipeline says it has just applied. */
+interface RecordRequest {
+  readonly target: Target;
+  readonly heads: readonly string[];
+  readonly deployId: string;
+  readonly commit?: string;
+  readonly actor?: string;
+}
+
+interface RecorderDeps extends ObserveDeps {
+  readonly attestations: Pick<AttestationStore, 'append'>;
+  readonly clock: () => Date;
+}
+
+const listed = (heads: readonly string[]): string =>
+  heads.length === 0
+    ? '(none)'
+    : heads.map((h) => printableValue(h)).join(', ');
+
+const claimedHeads = (request: RecordRequest): string[] => {
+  const heads = canonicalHeads(request.heads);
+  if (heads.length === 0) {
+    throw new ConfigurationError(
+      'heads is empty; pass the revisions alembic upgrade applied ' +
+        '(the output of `alembic heads`)'
+    );
+  }
+  const bad = heads.find((head) => malformedReason(head) !== undefined);
+  if (bad !== undefined) {
+    throw new ConfigurationError(
+      `head "${printableValue(bad)}" is ${malformedReason(bad)}; ` +
+        'pass revision ids as alembic prints them'
+    );
+  }
+  return heads;
+};
+
+/**
+ * Records a legitimate deploy: reads the database itself, refuses when it
+ * is not at the claimed heads, and appends an attestation. Sending the
+ * same deploy id again returns the first attestation.
+ */
+const recordDeploy = async (
+  request: RecordRequest,
+  deps: RecorderDeps
+): Promise<AppendResult> => {
+  const heads = claimedHeads(request);
+  const recordedAt = deps.clock().toISOString();
+  const { target } = request;
+
+  const table = await readVersionTable(target, deps);
+  const claimed = {
+    targetId: target.id,
+    sequence: 0,
+    heads,
+    deployId: request.deployId,
+    recordedAt,
+  };
+  const verdict = judge(
+    { targetId: target.id, observedAt: recordedAt, table },
+    claimed
+  );
+  if (verdict.status !== VerdictStatus.ok) {
+    const observed = verdict.observedRows ?? [];
+    const why = verdict.findings.map((finding) => finding.summary).join('; ');
+    throw new RecordRefusedError(
+      `target ${target.id}: refusing to record; the database is at ` +
+        `${listed(observed)}, not at the claimed ${listed(heads)} (${why})`,
+      heads,
+      observed
+    );
+  }
+
+  const result = await deps.attestations.append({
+    targetId: target.id,
+    heads,
+    deployId: request.deployId,
+    recordedAt,
+    ...(request.commit !== undefined && { commit: request.commit }),
+    ...(request.actor !== undefined && { actor: request.actor }),
+  });
+  if (!result.created && listed(result.attestation.heads) !== listed(heads)) {
+    throw new AttestationConflictError(
+      `target ${target.id}: deploy id ${request.deployId} was already ` +
+        `recorded with heads ${listed(result.attestation.heads)}; ` +
+        'give each deploy its own --deploy-id'
+    );
+  }
+  return result;
+};
+
+export type { RecorderDeps, RecordRequest };
+export { recordDeploy };

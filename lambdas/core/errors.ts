@@ -96,12 +96,48 @@ class PublishError extends SentinelError {
   }
 }
 
+/** What made a migration script or the revision graph unusable. */
+type ManifestFailureReason =
+  | 'unreadable'
+  | 'missing-field'
+  | 'invalid-id'
+  | 'duplicate'
+  | 'unknown-reference'
+  | 'cycle';
+
+/**
+ * A migration script, or the revision graph the scripts form, cannot be
+ * turned into a manifest: a value that cannot be read without running
+ * Python, a missing field, a duplicate or unknown revision, a cycle. The
+ * message names the file and line where one applies; so do `fileName` and
+ * `line`.
+ */
+class ManifestError extends SentinelError {
+  readonly reason: ManifestFailureReason;
+  readonly fileName: string | undefined;
+  readonly line: number | undefined;
+
+  constructor(
+    reason: ManifestFailureReason,
+    message: string,
+    location: { readonly fileName?: string; readonly line?: number } = {},
+    options?: ErrorOptions
+  ) {
+    super('MANIFEST', message, options);
+    this.name = 'ManifestError';
+    this.reason = reason;
+    this.fileName = location.fileName;
+    this.line = location.line;
+  }
+}
+
 export {
   AttestationConflictError,
   ConfigurationError,
   CredentialsError,
   DatabaseFailureReason,
   DatabaseUnavailableError,
+  ManifestError,
   PublishError,
   RecordRefusedError,
   SentinelError,

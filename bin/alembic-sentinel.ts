@@ -1,0 +1,113 @@
+#!/usr/bin/env -S node --import tsx
+import { Command, Option } from 'commander';
+import { ExitCode } from '../lambdas/cli/exit-codes.js';
+import { exitCodeOfError } from '../lambdas/cli/exit-status.js';
+import { runRecord } from '../lambdas/cli/record-command.js';
+import { runVerify } from '../lambdas/cli/verify-command.js';
+import { SentinelError } from '../lambdas/core/errors.js';
+
+const write = (text: string) => {
+  process.stdout.write(`${text}\n`);
+};
+
+const describeError = (error: unknown): string =>
+  error instanceof SentinelError
+    ? error.message
+    : `unexpected ${error instanceof Error ? error.name : 'failure'}: ${
+        error instanceof Error ? error.message : String(error)
+      }`;
+
+const run = async (json: boolean, action: () => Promise<ExitCode>) => {
+  try {
+    process.exitCode = await action();
+  } catch (error) {
+    const message = describeError(error);
+    const code = error instanceof SentinelError ? error.code : 'UNEXPECTED';
+    process.stderr.write(
+      json
+        ? `${JSON.stringify({ error: { code, message } })}\n`
+        : `alembic-sentinel: ${message}\n`
+    );
+    process.exitCode = exitCodeOfError(error);
+  }
+};
+
+const commaList = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+];
+
+const withConnection = (command: Command): Command =>
+  command
+    .requiredOption('--target <id>', 'target id, as in the stack config')
+    .addOption(
+      new Option(
+        '--database-url <url>',
+        'postgresql://USER:PASSWORD@HOST:PORT/DB (prefer the env var)'
+      ).env('SENTINEL_DATABASE_URL')
+    )
+    .option('--secret-id <id>', 'read credentials from Secrets Manager')
+    .option('--schema <name>', 'schema of the version table', 'public')
+    .option('--version-table <name>', 'version table name', 'alembic_version')
+    .addOption(
+      new Option('--tls <mode>', 'TLS to the database')
+        .choices(['verify-full', 'require', 'disable'])
+        .default('verify-full')
+    )
+    .addOption(
+      new Option('--table <name>', 'DynamoDB table of attestations')
+        .env('SENTINEL_TABLE_NAME')
+        .default('alembic-sentinel')
+    )
+    .addOption(
+      new Option(
+        '--dynamodb-endpoint <url>',
+        'DynamoDB endpoint (local use)'
+      ).env('AWS_ENDPOINT_URL_DYNAMODB')
+    )
+    .option('--create-table', 'create the DynamoDB table if missing (local)')
+    .option('--json', 'print JSON for machines');
+
+const program = new Command('alembic-sentinel')
+  .description(
+    'Witness for Alembic migration state: record legitimate deploys, ' +
+      'verify alembic_version against them.'
+  )
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 OK or recorded; 1 findings or record refused; ' +
+      '2 bad usage or configuration; 3 could not check; 4 conflict.'
+  )
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : ExitCode.usage);
+  });
+
+withConnection(
+  program
+    .command('record')
+    .description('record the heads a deploy just applied')
+    .requiredOption(
+      '--heads <ids>',
+      'applied heads, comma separated',
+      commaList
+    )
+    .requiredOption('--deploy-id <id>', 'unique id of this deploy')
+    .option('--commit <sha>', 'commit that was deployed')
+    .option('--actor <name>', 'who or what ran the deploy')
+).action(async (options) => {
+  await run(Boolean(options.json), () => runRecord(options, write));
+});
+
+withConnection(
+  program
+    .command('verify')
+    .description('check one target against its newest attestation')
+    .option('--topic-arn <arn>', 'publish alerts to this SNS topic')
+).action(async (options) => {
+  await run(Boolean(options.json), () => runVerify(options, write));
+});
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,140 @@
+import pg from 'pg';
+import { describeAttestation, describeVerdict } from '../lambdas/cli/output.js';
+import type { AlertMessage } from '../lambdas/core/alert-message.js';
+import { withHiddenPassword } from '../lambdas/core/credentials.js';
+import { targetSchema } from '../lambdas/core/target.js';
+import { dynamoAttestationStore } from '../lambdas/io/attestation-store.js';
+import { staticSource } from '../lambdas/io/credentials.js';
+import { ensureLocalTable } from '../lambdas/io/table.js';
+import { postgresReader } from '../lambdas/io/version-table.js';
+import { recordDeploy } from '../lambdas/recorder.js';
+import { checkTarget, type VerifierDeps } from '../lambdas/verifier.js';
+import { startPostgresCluster } from '../support/postgres-cluster.js';
+import { ATTACKS, RESTORE } from './attacks.js';
+import { startInProcessDynamoDb } from './in-process-dynamodb.js';
+import { SAMPLE_REVISIONS, upgradeStatements } from './sample-app.js';
+
+const TABLE = 'alembic-sentinel-demo';
+const READER_PASSWORD = 'demo-reader-password';
+
+const say = (text = '') => process.stdout.write(`${text}\n`);
+const heading = (text: string) =>
+  say(`\n=== ${text} ${'='.repeat(60 - text.length)}`);
+
+const runSql = async (url: string, statements: readonly string[]) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};
+
+const printAlert = async (message: AlertMessage) => {
+  say('--- ALERT (printed here; deployed, this goes to SNS) ---');
+  say(`Subject: ${message.subject}`);
+  say(`Attributes: ${JSON.stringify(message.attributes)}`);
+  say();
+  say(message.text.trimEnd());
+  say('--- end of alert ---');
+};
+
+const main = async () => {
+  // The lockfile pins SDK releases that support Node 20; the SDK's notice
+  // about later releases would only clutter the demo's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  heading('Starting a throwaway PostgreSQL and DynamoDB');
+  const cluster = await startPostgresCluster();
+  const dynamo = await startInProcessDynamoDb();
+  say(
+    `PostgreSQL on 127.0.0.1:${cluster.port}, DynamoDB API on ${dynamo.endpoint}`
+  );
+
+  try {
+    await runSql(cluster.url, [
+      'CREATE DATABASE shop',
+      `CREATE ROLE sentinel_reader LOGIN PASSWORD '${READER_PASSWORD}'`,
+    ]);
+    const shopUrl = cluster.url.replace(/\/postgres$/, '/shop');
+    await ensureLocalTable(dynamo.client, TABLE);
+
+    heading('Deploy: alembic upgrade head of the sample app');
+    await runSql(shopUrl, upgradeStatements());
+    await runSql(shopUrl, [
+      'GRANT SELECT ON alembic_version TO sentinel_reader',
+    ]);
+    for (const revision of SAMPLE_REVISIONS) {
+      say(`applied ${revision.id}  ${revision.message}`);
+    }
+
+    const target = targetSchema.parse({
+      id: 'shop-prod',
+      secretId: 'demo/shop',
+      tls: 'disable',
+    });
+    const credentials = staticSource(
+      withHiddenPassword(
+        {
+          host: cluster.host,
+          port: cluster.port,
+          database: 'shop',
+          username: 'sentinel_reader',
+        },
+        READER_PASSWORD
+      )
+    );
+    const attestations = dynamoAttestationStore(dynamo.client, TABLE);
+    const head = SAMPLE_REVISIONS.at(-1)?.id ?? '';
+
+    heading('Record: the pipeline attests what it applied');
+    const recorded = await recordDeploy(
+      {
+        target,
+        heads: [head],
+        deployId: 'deploy-0042',
+        commit: 'a1b2c3d',
+        actor: 'ci',
+      },
+      {
+        credentials,
+        readTable: postgresReader(),
+        attestations,
+        clock: () => new Date(),
+      }
+    );
+    say(describeAttestation(recorded.attestation, recorded.created));
+
+    const verifier: VerifierDeps = {
+      credentials,
+      readTable: postgresReader(),
+      attestations,
+      alerts: printAlert,
+      clock: () => new Date(),
+    };
+
+    heading('Verify: the scheduled check');
+    say(describeVerdict((await checkTarget(target, verifier)).verdict));
+
+    for (const attack of ATTACKS) {
+      heading(attack.scenario);
+      say(attack.story);
+      say(`attacker runs: ${attack.sql.join('; ')}`);
+      await runSql(shopUrl, attack.sql);
+      const { verdict } = await checkTarget(target, verifier);
+      say();
+      say(describeVerdict(verdict));
+      await runSql(shopUrl, RESTORE);
+    }
+
+    heading('Restored: the check is quiet again');
+    say(describeVerdict((await checkTarget(target, verifier)).verdict));
+  } finally {
+    heading('Cleaning up');
+    await dynamo.stop();
+    await cluster.stop();
+    say('stopped PostgreSQL and DynamoDB, removed their files');
+  }
+};
+
+await main();

@@ -1,0 +1,138 @@
+import { ArnFormat, Aws, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+
+/** Secrets Manager appends a dash and six characters to every secret ARN. */
+const COMPLETE_SECRET_ARN = /-[A-Za-z0-9]{6}$/;
+
+/** ENI actions Lambda needs on the execution role of a function in a VPC. */
+const ENI_ACTIONS = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+];
+
+/** Lets the role read any item: GetItem and Query only, no Scan. */
+const allowTableRead = (role: iam.IRole, table: dynamodb.ITable): void => {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadStore',
+      actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+      resources: [table.tableArn],
+    })
+  );
+};
+
+/**
+ * Lets the role write only items whose partition key starts with one of
+ * `prefixes`. `ForAllValues` passes on an empty key set, so a `Null` check
+ * also requires the key to be present.
+ */
+const allowPrefixedWrites = (
+  role: iam.IRole,
+  table: dynamodb.ITable,
+  actions: readonly string[],
+  prefixes: readonly string[]
+): void => {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'WriteOwnItems',
+      actions: actions.map((action) => `dynamodb:${action}`),
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringLike': {
+          'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}*`),
+        },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      },
+    })
+  );
+};
+
+/**
+ * The IAM resource for a secret given by name, partial ARN or complete
+ * ARN. Names match any six-character suffix (`-??????`), never more.
+ */
+const secretResourceArn = (scope: IConstruct, secretId: string): string => {
+  if (secretId.startsWith('arn:')) {
+    return COMPLETE_SECRET_ARN.test(secretId) ? secretId : `${secretId}-??????`;
+  }
+  return Stack.of(scope).formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${secretId}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+};
+
+/** Lets the role read exactly the given secrets and decrypt them. */
+const allowSecretRead = (
+  role: iam.IRole,
+  secretIds: readonly string[],
+  secretKeyArns: readonly string[]
+): void => {
+  const resources = [...new Set(secretIds)].map((id) =>
+    secretResourceArn(role, id)
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadTargetSecrets',
+      actions: ['secretsmanager:GetSecretValue'],
+      resources,
+    })
+  );
+  if (secretKeyArns.length === 0) return;
+
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'DecryptTargetSecrets',
+      actions: ['kms:Decrypt'],
+      resources: [...secretKeyArns],
+      conditions: {
+        StringEquals: {
+          'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com`,
+        },
+      },
+    })
+  );
+};
+
+/**
+ * Gives Lambda the ENI permissions a VPC function needs, and denies the
+ * same actions to the function code itself: requests made from inside a
+ * function carry `lambda:SourceFunctionArn`, Lambda's own ENI calls do not.
+ */
+const allowVpcNetworking = (role: iam.IRole): void => {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'LambdaManagesEnis',
+      actions: ENI_ACTIONS,
+      resources: ['*'],
+    })
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'FunctionCodeCannotUseEnis',
+      effect: iam.Effect.DENY,
+      actions: ENI_ACTIONS,
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'lambda:SourceFunctionArn': `arn:${Aws.PARTITION}:lambda:${Aws.REGION}:${Aws.ACCOUNT_ID}:function:*`,
+        },
+      },
+    })
+  );
+};
+
+export {
+  allowPrefixedWrites,
+  allowSecretRead,
+  allowTableRead,
+  allowVpcNetworking,
+  secretResourceArn,
+};

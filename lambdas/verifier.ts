@@ -1,10 +1,12 @@
-import { AlertState, renderAlert } from './core/alert-message.js';
+import { renderAlert } from './core/alert-message.js';
+import { NotificationKind } from './core/alert-state.js';
 import { judge, unchecked } from './core/compare.js';
 import { PublishError, SentinelError } from './core/errors.js';
 import type { Target } from './core/target.js';
 import { type Verdict, VerdictStatus } from './core/verdict.js';
 import type { AlertSink } from './io/alert-publisher.js';
 import type { AttestationStore } from './io/attestation-store.js';
+import { advanceLifecycle, type Lifecycle } from './lifecycle.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
 
 /** Everything one verification run needs, injected by the entry point. */
@@ -12,6 +14,12 @@ interface VerifierDeps extends ObserveDeps {
   readonly attestations: Pick<AttestationStore, 'latest'>;
   readonly alerts: AlertSink;
   readonly clock: () => Date;
+  /**
+   * Alert state and audit trail. Without it every non-OK verdict is
+   * published (one-off checks from the CLI).
+   * @default - stateless
+   */
+  readonly lifecycle?: Lifecycle;
   /** @default 'docs/findings.md' */
   readonly docsUrl?: string;
 }
@@ -19,7 +27,8 @@ interface VerifierDeps extends ObserveDeps {
 /** What one check of one target did. */
 interface CheckOutcome {
   readonly verdict: Verdict;
-  readonly alerted: boolean;
+  /** The notification published by this check, if any. */
+  readonly notified?: NotificationKind;
 }
 
 /** Only our own typed errors carry messages that are safe to show. */
@@ -30,48 +39,59 @@ const failureReason = (error: unknown): string =>
 
 const verdictFor = async (
   target: Target,
-  deps: VerifierDeps
+  deps: VerifierDeps,
+  checkedAt: string
 ): Promise<Verdict> => {
-  const checkedAt = deps.clock().toISOString();
   try {
     const [table, attestation] = await Promise.all([
       readVersionTable(target, deps),
       deps.attestations.latest(target.id),
     ]);
-    return judge(
-      { targetId: target.id, observedAt: checkedAt, table },
-      attestation
-    );
+    const observation = { targetId: target.id, observedAt: checkedAt, table };
+    return judge(observation, attestation);
   } catch (error) {
     return unchecked(target.id, checkedAt, failureReason(error));
   }
 };
 
+const notifyStateless = async (
+  verdict: Verdict,
+  deps: VerifierDeps
+): Promise<NotificationKind | undefined> => {
+  if (verdict.status === VerdictStatus.ok) return undefined;
+  await deps.alerts(
+    renderAlert(verdict, {
+      kind: NotificationKind.alert,
+      ...(deps.docsUrl !== undefined && { docsUrl: deps.docsUrl }),
+    })
+  );
+  return NotificationKind.alert;
+};
+
 /**
- * Checks one target and publishes an alert when it is not OK. A database
- * or store that cannot be read gives an UNCHECKED verdict, never a pass.
- * A publish failure throws, so the platform retries the run.
+ * Checks one target and notifies as its alert lifecycle calls for. A
+ * database or store that cannot be read gives an UNCHECKED verdict, never
+ * a pass. A publish failure throws, so the platform retries the run.
  */
 const checkTarget = async (
   target: Target,
   deps: VerifierDeps
 ): Promise<CheckOutcome> => {
-  const verdict = await verdictFor(target, deps);
-  if (verdict.status === VerdictStatus.ok) return { verdict, alerted: false };
-
-  const message = renderAlert(verdict, {
-    state: AlertState.alert,
-    ...(deps.docsUrl !== undefined && { docsUrl: deps.docsUrl }),
-  });
-  if (message === undefined) return { verdict, alerted: false };
-
-  await deps.alerts(message);
-  return { verdict, alerted: true };
+  const checkedAt = deps.clock().toISOString();
+  const verdict = await verdictFor(target, deps, checkedAt);
+  const notified = deps.lifecycle
+    ? await advanceLifecycle(verdict, checkedAt, {
+        lifecycle: deps.lifecycle,
+        alerts: deps.alerts,
+        ...(deps.docsUrl !== undefined && { docsUrl: deps.docsUrl }),
+      })
+    : await notifyStateless(verdict, deps);
+  return notified === undefined ? { verdict } : { verdict, notified };
 };
 
 /**
  * Checks every target concurrently. Each target is checked even when
- * another fails to alert; afterwards any failed delivery fails the run.
+ * another fails to alert; afterwards any failure fails the run.
  */
 const checkTargets = async (
   targets: readonly Target[],
@@ -85,8 +105,8 @@ const checkTargets = async (
   );
   if (failures.length > 0) {
     throw new PublishError(
-      `${failures.length} of ${targets.length} alerts could not be ` +
-        `delivered: ${failures.map(failureReason).join('; ')}`,
+      `${failures.length} of ${targets.length} targets could not be ` +
+        `notified: ${failures.map(failureReason).join('; ')}`,
       { cause: failures }
     );
   }

@@ -1,19 +1,34 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { parseVerifierEnv } from './environment.js';
+import { alertPolicyOf, parseVerifierEnv } from './environment.js';
 import { parseVerifyEvent } from './events.js';
 import { snsAlertSink } from './io/alert-publisher.js';
+import { dynamoAlertStateStore } from './io/alert-state-store.js';
 import { dynamoAttestationStore } from './io/attestation-store.js';
+import { dynamoAuditTrail } from './io/audit-trail.js';
 import { secretsManagerSource } from './io/credentials.js';
 import { postgresReader } from './io/version-table.js';
-import { checkTargets, type VerifierDeps } from './verifier.js';
+import { addRunMetrics } from './run-metrics.js';
+import {
+  type CheckOutcome,
+  checkTargets,
+  type VerifierDeps,
+} from './verifier.js';
 
 // Built once per container, so warm invocations reuse clients and the
 // secret cache.
 const env = parseVerifierEnv(process.env);
-const logger = new Logger({ serviceName: 'alembic-sentinel' });
+const SERVICE = 'alembic-sentinel';
+const logger = new Logger({ serviceName: SERVICE });
+const metrics = new Metrics({
+  namespace: 'AlembicSentinel',
+  serviceName: SERVICE,
+  defaultDimensions: { Deployment: env.SENTINEL_DEPLOYMENT },
+});
+const dynamo = new DynamoDBClient({});
 
 const deps: VerifierDeps = {
   credentials: secretsManagerSource({
@@ -22,36 +37,59 @@ const deps: VerifierDeps = {
     now: Date.now,
   }),
   readTable: postgresReader(),
-  attestations: dynamoAttestationStore(
-    new DynamoDBClient({}),
-    env.SENTINEL_TABLE_NAME
-  ),
+  attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
   alerts: snsAlertSink(new SNSClient({}), env.SENTINEL_TOPIC_ARN),
   clock: () => new Date(),
+  lifecycle: {
+    states: dynamoAlertStateStore(dynamo, env.SENTINEL_TABLE_NAME),
+    audit: dynamoAuditTrail(
+      dynamo,
+      env.SENTINEL_TABLE_NAME,
+      env.SENTINEL_AUDIT_RETENTION_DAYS
+    ),
+    policy: alertPolicyOf(env),
+  },
   ...(env.SENTINEL_DOCS_URL !== undefined && {
     docsUrl: env.SENTINEL_DOCS_URL,
   }),
 };
 
+const logOutcome = ({ verdict, notified }: CheckOutcome) => {
+  logger.info('check completed', {
+    target: verdict.targetId,
+    status: verdict.status,
+    codes: verdict.findings.map((finding) => finding.code),
+    notified: notified ?? null,
+  });
+};
+
 /** Scheduled entry point: checks a batch of targets. */
 const handler = async (event: unknown) => {
+  const startedAt = Date.now();
   const { targets } = parseVerifyEvent(event);
-  const outcomes = await checkTargets(targets, deps);
+  const runId = crypto.randomUUID();
+  logger.appendKeys({ runId });
 
-  for (const { verdict, alerted } of outcomes) {
-    logger.info('check completed', {
-      target: verdict.targetId,
-      status: verdict.status,
-      codes: verdict.findings.map((finding) => finding.code),
-      alerted,
+  try {
+    const outcomes = await checkTargets(targets, deps);
+    outcomes.forEach(logOutcome);
+    addRunMetrics(metrics, outcomes, Date.now() - startedAt);
+    return {
+      checked: outcomes.length,
+      statuses: Object.fromEntries(
+        outcomes.map(({ verdict }) => [verdict.targetId, verdict.status])
+      ),
+    };
+  } catch (error) {
+    logger.error('run failed; it will be retried', {
+      error: error instanceof Error ? error.message : 'unknown',
+      targets: targets.map((target) => target.id),
     });
+    throw error;
+  } finally {
+    metrics.publishStoredMetrics();
+    logger.removeKeys(['runId']);
   }
-  return {
-    checked: outcomes.length,
-    statuses: Object.fromEntries(
-      outcomes.map(({ verdict }) => [verdict.targetId, verdict.status])
-    ),
-  };
 };
 
 export { handler };

@@ -39,7 +39,7 @@ const runVerify = async (
       ? printedAlert(options.json ? () => {} : write)
       : snsAlertSink(new SNSClient({}), options.topicArn);
 
-  const { verdict, alerted } = await checkTarget(target, {
+  const { verdict, notified } = await checkTarget(target, {
     credentials,
     readTable: postgresReader(),
     attestations,
@@ -49,7 +49,7 @@ const runVerify = async (
 
   write(
     options.json
-      ? JSON.stringify({ verdict, alerted })
+      ? JSON.stringify({ verdict, notified: notified ?? null })
       : describeVerdict(verdict)
   );
   return exitCodeOfVerdict(verdict);

@@ -1,14 +1,10 @@
+import type { OpenAlert } from './alert-state.js';
+import { NotificationKind } from './alert-state.js';
 import { CATALOGUE, findingDocsUrl } from './catalogue.js';
-import { type Finding, Severity } from './findings.js';
+import type { Finding } from './findings.js';
 import { printableValue } from './revision-value.js';
+import { mostSevere } from './severity.js';
 import type { Verdict } from './verdict.js';
-
-/** Where an alert is in its life. */
-const AlertState = {
-  alert: 'ALERT',
-} as const;
-
-type AlertState = (typeof AlertState)[keyof typeof AlertState];
 
 /** Version of the JSON alert shape; bump on any incompatible change. */
 const ALERT_SCHEMA_VERSION = 1;
@@ -16,35 +12,24 @@ const ALERT_SCHEMA_VERSION = 1;
 /** SNS rejects subjects over 100 characters. */
 const SUBJECT_MAX_LENGTH = 99;
 
-const SEVERITY_ORDER: readonly Severity[] = [
-  Severity.critical,
-  Severity.high,
-  Severity.medium,
-  Severity.low,
-];
-
-/** One alert, rendered for every audience. */
+/** One notification, rendered for every audience. */
 interface AlertMessage {
   readonly subject: string;
   /** For email and chat. */
   readonly text: string;
   /** For machines: SQS, Lambda, HTTPS subscribers. */
   readonly json: string;
-  /** For subscription filter policies. */
+  /** For subscription filter policies: target, code, severity, state. */
   readonly attributes: Readonly<Record<string, string>>;
 }
 
 interface RenderOptions {
-  readonly state: AlertState;
+  readonly kind: NotificationKind;
+  /** The alert being resolved or reminded of. */
+  readonly open?: OpenAlert;
   /** @default 'docs/findings.md' */
   readonly docsUrl?: string;
 }
-
-const mostSevere = (findings: readonly Finding[]): Finding | undefined =>
-  [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)
-  )[0];
 
 const heads = (values: readonly string[] | undefined): string =>
   values === undefined
@@ -53,12 +38,10 @@ const heads = (values: readonly string[] | undefined): string =>
       ? '(none)'
       : values.map((value) => printableValue(value)).join(', ');
 
-const subjectLine = (verdict: Verdict, top: Finding): string => {
-  const line = `[${top.severity}] ${verdict.targetId}: ${top.code} ${top.summary}`;
-  return line.length > SUBJECT_MAX_LENGTH
+const capped = (line: string): string =>
+  line.length > SUBJECT_MAX_LENGTH
     ? `${line.slice(0, SUBJECT_MAX_LENGTH - 3)}...`
     : line;
-};
 
 const findingSection = (finding: Finding, docsUrl?: string): string[] => {
   const definition = CATALOGUE[finding.code];
@@ -69,53 +52,75 @@ const findingSection = (finding: Finding, docsUrl?: string): string[] => {
     '  First steps:',
     ...definition.firstSteps.map((step, index) => `    ${index + 1}. ${step}`),
     `  Reference: ${findingDocsUrl(finding.code, docsUrl)}`,
+    '',
   ];
 };
 
+const header = (verdict: Verdict, kind: NotificationKind, open?: OpenAlert) => [
+  `alembic-sentinel ${kind}: ${verdict.targetId}`,
+  '',
+  `Target:   ${verdict.targetId}`,
+  `Checked:  ${verdict.checkedAt}`,
+  `Status:   ${verdict.status}`,
+  `Expected: ${heads(verdict.expectedHeads)}`,
+  `Observed: ${heads(verdict.observedRows)}`,
+  ...(open ? [`Open since: ${open.openedAt}`] : []),
+  '',
+];
+
+const subjectFor = (
+  verdict: Verdict,
+  kind: NotificationKind,
+  top: Finding | undefined,
+  open: OpenAlert | undefined
+): string => {
+  if (kind === NotificationKind.resolved || top === undefined) {
+    const was = open ? ` after ${open.codes.join(', ')}` : '';
+    return capped(`[RESOLVED] ${verdict.targetId}: OK again${was}`);
+  }
+  const prefix = kind === NotificationKind.reminder ? 'STILL ' : '';
+  return capped(
+    `[${prefix}${top.severity}] ${verdict.targetId}: ${top.code} ${top.summary}`
+  );
+};
+
 /**
- * Renders a non-OK verdict as an alert. Every value read from the database
- * is escaped, so a forged row cannot forge lines of the message.
+ * Renders a notification. Every value read from the database is escaped,
+ * so a forged row cannot forge lines of the message.
  */
 const renderAlert = (
   verdict: Verdict,
   options: RenderOptions
-): AlertMessage | undefined => {
+): AlertMessage => {
+  const { kind, open } = options;
   const top = mostSevere(verdict.findings);
-  if (top === undefined) return undefined;
-
-  const text = [
-    `alembic-sentinel ${options.state}: ${verdict.targetId}`,
-    '',
-    `Target:   ${verdict.targetId}`,
-    `Checked:  ${verdict.checkedAt}`,
-    `Status:   ${verdict.status}`,
-    `Expected: ${heads(verdict.expectedHeads)}`,
-    `Observed: ${heads(verdict.observedRows)}`,
-    '',
-    ...verdict.findings.flatMap((finding) => [
-      ...findingSection(finding, options.docsUrl),
-      '',
-    ]),
-  ].join('\n');
-
-  const json = JSON.stringify({
-    schemaVersion: ALERT_SCHEMA_VERSION,
-    state: options.state,
-    ...verdict,
-  });
+  const resolvedLine = open
+    ? [`Resolved: ${open.codes.join(', ')}, open since ${open.openedAt}.`]
+    : [];
+  const body =
+    kind === NotificationKind.resolved
+      ? [...resolvedLine, 'The version table matches the recorded deploy.']
+      : verdict.findings.flatMap((finding) =>
+          findingSection(finding, options.docsUrl)
+        );
 
   return {
-    subject: subjectLine(verdict, top),
-    text,
-    json,
+    subject: subjectFor(verdict, kind, top, open),
+    text: [...header(verdict, kind, open), ...body].join('\n'),
+    json: JSON.stringify({
+      schemaVersion: ALERT_SCHEMA_VERSION,
+      state: kind,
+      ...verdict,
+      ...(open && { open }),
+    }),
     attributes: {
       target: verdict.targetId,
-      code: top.code,
-      severity: top.severity,
-      state: options.state,
+      code: top?.code ?? 'OK',
+      severity: top?.severity ?? 'INFO',
+      state: kind,
     },
   };
 };
 
 export type { AlertMessage, RenderOptions };
-export { ALERT_SCHEMA_VERSION, AlertState, renderAlert, SUBJECT_MAX_LENGTH };
+export { ALERT_SCHEMA_VERSION, renderAlert, SUBJECT_MAX_LENGTH };

@@ -48,9 +48,9 @@ const secretFor = (password: string) =>
     dbname: db.database,
   });
 
-const event = {
-  targets: [{ id: 'shop', secretId: 'prod/shop', tls: 'disable' }],
-};
+let targetId: string;
+let event: { targets: { id: string; secretId: string; tls: string }[] };
+let testNumber = 0;
 
 const loadHandler = async () => {
   vi.resetModules();
@@ -66,15 +66,8 @@ beforeAll(async () => {
   );
   await admin.query('grant select on alembic_version to handler_reader');
 
-  const client = dynamoClient();
   tableName = uniqueName('verify_handler');
-  await ensureLocalTable(client, tableName);
-  await dynamoAttestationStore(client, tableName).append({
-    targetId: 'shop',
-    heads: [HEAD],
-    deployId: 'deploy-1',
-    recordedAt: '2026-12-04T09:00:00.000Z',
-  });
+  await ensureLocalTable(dynamoClient(), tableName);
 });
 
 afterAll(async () => {
@@ -82,6 +75,18 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // Each test watches its own target, so alert state never carries over.
+  testNumber += 1;
+  targetId = `shop-${testNumber}`;
+  event = {
+    targets: [{ id: targetId, secretId: 'prod/shop', tls: 'disable' }],
+  };
+  await dynamoAttestationStore(dynamoClient(), tableName).append({
+    targetId,
+    heads: [HEAD],
+    deployId: 'deploy-1',
+    recordedAt: '2026-12-04T09:00:00.000Z',
+  });
   vi.stubEnv('SENTINEL_TABLE_NAME', tableName);
   vi.stubEnv('SENTINEL_TOPIC_ARN', TOPIC);
   vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
@@ -115,7 +120,7 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
 
     const result = await handler(event);
 
-    expect(result).toEqual({ checked: 1, statuses: { shop: 'OK' } });
+    expect(result).toEqual({ checked: 1, statuses: { [targetId]: 'OK' } });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
   });
 
@@ -132,10 +137,11 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
     const input = calls[0]?.args[0].input;
     expect(input?.TopicArn).toBe(TOPIC);
     expect(input?.Subject).toBe(
-      `[CRITICAL] shop: VERSION_MISMATCH expected ${HEAD}, found 1f0a9c2e7b41`
+      `[CRITICAL] ${targetId}: VERSION_MISMATCH expected ${HEAD}, found ` +
+        '1f0a9c2e7b41'
     );
     expect(input?.MessageAttributes).toEqual({
-      target: { DataType: 'String', StringValue: 'shop' },
+      target: { DataType: 'String', StringValue: targetId },
       code: { DataType: 'String', StringValue: 'VERSION_MISMATCH' },
       severity: { DataType: 'String', StringValue: 'CRITICAL' },
       state: { DataType: 'String', StringValue: 'ALERT' },
@@ -164,7 +170,7 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
 
     const result = await handler(event);
 
-    expect(result.statuses).toEqual({ shop: 'OK' });
+    expect(result.statuses).toEqual({ [targetId]: 'OK' });
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
@@ -175,9 +181,14 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
       .resolves({ SecretString: secretFor(wrong) });
     const handler = await loadHandler();
 
+    // A blip does not page: the alert comes with the third failure.
+    await handler(event);
+    await handler(event);
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
     const result = await handler(event);
 
-    expect(result.statuses).toEqual({ shop: 'UNCHECKED' });
+    expect(result.statuses).toEqual({ [targetId]: 'UNCHECKED' });
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
     const input = sns.commandCalls(PublishCommand)[0]?.args[0].input;
     expect(input?.Subject).toContain('COULD_NOT_CHECK');
     expect(input?.Message).toContain('authentication failed [28P01]');
@@ -194,7 +205,7 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
 
     await expect(handler(event)).rejects.toMatchObject({
       name: 'PublishError',
-      message: expect.stringContaining('TABLE_EMPTY alert for shop'),
+      message: expect.stringContaining(`TABLE_EMPTY alert for ${targetId}`),
     });
   });
 

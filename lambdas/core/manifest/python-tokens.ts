@@ -99,5 +99,5 @@ const literalValue = (prefix: string, body: string): string | undefined => {
   return flags.includes('r') ? body : decodeEscapes(body);
 };
 
-export { isStringPrefix, literalValue, readOperator };
 export type { PythonToken };
+export { isStringPrefix, literalValue, readOperator };

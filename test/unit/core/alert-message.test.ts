@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AlertState,
   renderAlert,
   SUBJECT_MAX_LENGTH,
 } from '../../../lambdas/core/alert-message.js';
+import { NotificationKind } from '../../../lambdas/core/alert-state.js';
 import { judge, unchecked } from '../../../lambdas/core/compare.js';
 import { FindingCode } from '../../../lambdas/core/findings.js';
 import type { Verdict } from '../../../lambdas/core/verdict.js';
@@ -59,7 +59,7 @@ describe('Function: renderAlert', () => {
   it.each(Object.entries(verdicts))(
     'renders %s with a short subject, body fields and attributes',
     (code, verdict) => {
-      const message = renderAlert(verdict, { state: AlertState.alert });
+      const message = renderAlert(verdict, { kind: NotificationKind.alert });
 
       expect(message).toBeDefined();
       expect(message?.subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
@@ -83,15 +83,37 @@ describe('Function: renderAlert', () => {
     }
   );
 
-  it('returns undefined for an OK verdict', () => {
-    expect(
-      renderAlert(verdictOf(['ccc']), { state: AlertState.alert })
-    ).toBeUndefined();
+  it('renders a RESOLVED notice naming what was open', () => {
+    const message = renderAlert(verdictOf(['ccc']), {
+      kind: NotificationKind.resolved,
+      open: {
+        fingerprint: 'f',
+        codes: ['VERSION_MISMATCH'],
+        severity: 'CRITICAL',
+        openedAt: '2026-12-04T09:00:00.000Z',
+        notifiedAt: '2026-12-04T09:00:00.000Z',
+      },
+    });
+
+    expect(message.subject).toBe(
+      '[RESOLVED] orders: OK again after VERSION_MISMATCH'
+    );
+    expect(message.text).toContain('Resolved: VERSION_MISMATCH, open since');
+    expect(message.attributes).toMatchObject({ state: 'RESOLVED', code: 'OK' });
+  });
+
+  it('marks a reminder as STILL in the subject', () => {
+    const message = renderAlert(verdictOf(['aaa']), {
+      kind: NotificationKind.reminder,
+    });
+
+    expect(message.subject).toMatch(/^\[STILL CRITICAL\] orders: /);
+    expect(message.attributes.state).toBe('REMINDER');
   });
 
   it('truncates a long subject to the SNS limit', () => {
     const message = renderAlert(verdictOf(['a'.repeat(200)]), {
-      state: AlertState.alert,
+      kind: NotificationKind.alert,
     });
 
     expect(message?.subject).toHaveLength(SUBJECT_MAX_LENGTH);
@@ -100,7 +122,7 @@ describe('Function: renderAlert', () => {
 
   it('uses the configured docs URL for the reference line', () => {
     const message = renderAlert(verdictOf(['aaa']), {
-      state: AlertState.alert,
+      kind: NotificationKind.alert,
       docsUrl: 'https://wiki.example/sentinel',
     });
 

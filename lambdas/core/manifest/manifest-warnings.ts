@@ -1,0 +1,57 @@
+import { ancestorsOf } from '../graph/ancestry.js';
+import { heads } from '../graph/heads.js';
+import type { RevisionGraph } from '../graph/revision-graph.js';
+import {
+  type ManifestRevision,
+  type ManifestWarning,
+  ManifestWarningCode,
+} from './manifest-format.js';
+
+/**
+ * Whether a head sits on a labelled branch: it, or a revision it descends
+ * from through down_revision, declares a branch label. Alembic spreads a
+ * label to every such descendant.
+ */
+const isLabelled = (
+  graph: RevisionGraph,
+  byId: ReadonlyMap<string, ManifestRevision>,
+  head: string
+): boolean => {
+  const line = [
+    head,
+    ...ancestorsOf(graph, head, { includeDependencies: false }),
+  ];
+  return line.some((id) => (byId.get(id)?.branchLabels.length ?? 0) > 0);
+};
+
+/**
+ * Warnings about a graph Alembic accepts but that is probably a mistake:
+ * several heads without a branch label, which makes `alembic upgrade head`
+ * fail and usually means a merge was forgotten.
+ */
+const findManifestWarnings = (
+  graph: RevisionGraph,
+  revisions: readonly ManifestRevision[]
+): ManifestWarning[] => {
+  const byId = new Map(revisions.map((revision) => [revision.id, revision]));
+  const unlabelled = heads(graph).filter(
+    (head) => !isLabelled(graph, byId, head)
+  );
+  if (unlabelled.length < 2) {
+    return [];
+  }
+
+  return [
+    {
+      code: ManifestWarningCode.multipleUnlabelledHeads,
+      message:
+        `${unlabelled.length} heads carry no branch label ` +
+        `(${unlabelled.join(', ')}), so \`alembic upgrade head\` fails ` +
+        'with "multiple heads". Merge them with `alembic merge heads`, or ' +
+        'give each branch a branch label.',
+      revisions: unlabelled,
+    },
+  ];
+};
+
+export { findManifestWarnings };

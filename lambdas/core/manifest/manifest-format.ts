@@ -41,6 +41,12 @@ interface Manifest {
 const ManifestWarningCode = {
   /** More than one head carries no branch label: likely a missed merge. */
   multipleUnlabelledHeads: 'MULTIPLE_UNLABELLED_HEADS',
+  /**
+   * depends_on names a revision already before this one through its
+   * down_revision. Harmless alone; on a merge, Alembic 1.8.1's upgrade
+   * stops half-way with a KeyError.
+   */
+  redundantDependency: 'REDUNDANT_DEPENDENCY',
 } as const;
 
 type ManifestWarningCode =

@@ -1,4 +1,4 @@
-import { ancestorsOf } from '../graph/ancestry.js';
+import { ancestorsOf, appliedRevisions } from '../graph/ancestry.js';
 import { heads } from '../graph/heads.js';
 import type { RevisionGraph } from '../graph/revision-graph.js';
 import {
@@ -24,12 +24,40 @@ const isLabelled = (
   return line.some((id) => (byId.get(id)?.branchLabels.length ?? 0) > 0);
 };
 
-/**
- * Warnings about a graph Alembic accepts but that is probably a mistake:
- * several heads without a branch label, which makes `alembic upgrade head`
- * fail and usually means a merge was forgotten.
- */
-const findManifestWarnings = (
+/** A warning per revision whose depends_on repeats an ancestor. */
+const redundantDependencies = (
+  graph: RevisionGraph,
+  revisions: readonly ManifestRevision[]
+): ManifestWarning[] =>
+  revisions.flatMap((revision) => {
+    if (revision.dependsOn.length === 0) {
+      return [];
+    }
+    const before = appliedRevisions(graph, revision.downRevisions);
+    const redundant = revision.dependsOn.filter((id) => before.has(id));
+    if (redundant.length === 0) {
+      return [];
+    }
+
+    const merge = revision.downRevisions.length > 1;
+    return [
+      {
+        code: ManifestWarningCode.redundantDependency,
+        message:
+          `${revision.fileName}: depends_on names ${redundant.join(', ')}, ` +
+          `which ${revision.id} already follows through down_revision. ` +
+          (merge
+            ? 'On a merge revision this makes Alembic 1.8 stop half-way ' +
+              'through an upgrade with a KeyError. '
+            : '') +
+          'Remove it from depends_on.',
+        revisions: [revision.id, ...redundant],
+      },
+    ];
+  });
+
+/** A warning when more than one head lacks a branch label. */
+const unlabelledHeads = (
   graph: RevisionGraph,
   revisions: readonly ManifestRevision[]
 ): ManifestWarning[] => {
@@ -53,5 +81,19 @@ const findManifestWarnings = (
     },
   ];
 };
+
+/**
+ * Warnings about a graph Alembic accepts but that is probably a mistake:
+ * several heads without a branch label, which makes `alembic upgrade head`
+ * fail and usually means a merge was forgotten; a depends_on naming a
+ * revision already reached through down_revision.
+ */
+const findManifestWarnings = (
+  graph: RevisionGraph,
+  revisions: readonly ManifestRevision[]
+): ManifestWarning[] => [
+  ...unlabelledHeads(graph, revisions),
+  ...redundantDependencies(graph, revisions),
+];
 
 export { findManifestWarnings };

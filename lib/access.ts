@@ -1,6 +1,7 @@
 import { ArnFormat, Aws, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { IConstruct } from 'constructs';
 
 /** Secrets Manager appends a dash and six characters to every secret ARN. */
@@ -102,6 +103,29 @@ const allowSecretRead = (
 };
 
 /**
+ * Lets the role publish to the topic and, when the topic has a customer
+ * key, use that key for exactly what publishing needs (no wildcards).
+ */
+const allowPublish = (role: iam.IRole, topic: sns.ITopic): void => {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'PublishAlerts',
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+    })
+  );
+  if (!topic.masterKey) return;
+
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'EncryptAlerts',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [topic.masterKey.keyArn],
+    })
+  );
+};
+
+/**
  * Gives Lambda the ENI permissions a VPC function needs, and denies the
  * same actions to the function code itself: requests made from inside a
  * function carry `lambda:SourceFunctionArn`, Lambda's own ENI calls do not.
@@ -131,6 +155,7 @@ const allowVpcNetworking = (role: iam.IRole): void => {
 
 export {
   allowPrefixedWrites,
+  allowPublish,
   allowSecretRead,
   allowTableRead,
   allowVpcNetworking,

@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +10,7 @@ import type { Construct } from 'constructs';
 import type { Target } from '../lambdas/core/target.js';
 import {
   allowPrefixedWrites,
+  allowPublish,
   allowSecretRead,
   allowTableRead,
 } from './access.js';
@@ -32,7 +32,6 @@ interface SentinelFunctionsOptions extends SentinelTuning {
   readonly vpc?: ec2.IVpc;
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups: ec2.ISecurityGroup[];
-  readonly tableEncryptionKey?: kms.IKey;
   readonly secretKeyArns?: readonly string[];
   readonly reserveConcurrency?: boolean;
   readonly verifierConcurrency?: number;
@@ -113,9 +112,8 @@ const createSentinelFunctions = (
     allowTableRead(role, options.table);
     allowPrefixedWrites(role, options.table, actions, prefixes);
     allowSecretRead(role, secretIds, secretKeyArns);
-    options.tableEncryptionKey?.grantEncryptDecrypt(role);
   }
-  options.topic.grantPublish(verifier);
+  allowPublish(roleOf(verifier), options.topic);
 
   return { verifier, recorder };
 };

@@ -82,13 +82,6 @@ interface AlembicSentinelProps {
   readonly alertTopicKey?: kms.IKey;
 
   /**
-   * Customer managed key that encrypts the table.
-   *
-   * @default - the AWS managed key `aws/dynamodb`
-   */
-  readonly tableEncryptionKey?: kms.IKey;
-
-  /**
    * ARNs of customer managed keys that encrypt the targets' secrets. Both
    * functions may decrypt with them through Secrets Manager only.
    *

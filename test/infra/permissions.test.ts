@@ -92,8 +92,9 @@ describe('SentinelStack: least privilege', () => {
       'dynamodb:DeleteTable',
     ];
     expect(actions.filter((action) => forbidden.includes(action))).toEqual([]);
-    expect(actions.filter((action) => /^(dynamodb|sqs|sns):/.test(action)))
-      .not.toContainEqual(expect.stringContaining('*'));
+    expect(
+      actions.filter((action) => /^(dynamodb|sqs|sns):/.test(action))
+    ).not.toContainEqual(expect.stringContaining('*'));
   });
 
   it('lets each function read exactly the configured secrets', () => {

@@ -2,9 +2,12 @@
 import { Command, Option } from 'commander';
 import { ExitCode } from '../lambdas/cli/exit-codes.js';
 import { exitCodeOfError } from '../lambdas/cli/exit-status.js';
+import { runHistory } from '../lambdas/cli/history-command.js';
 import { runRecord } from '../lambdas/cli/record-command.js';
+import { runStatus } from '../lambdas/cli/status-command.js';
 import { runVerify } from '../lambdas/cli/verify-command.js';
-import { SentinelError } from '../lambdas/core/errors.js';
+import { ConfigurationError, SentinelError } from '../lambdas/core/errors.js';
+import { loadSentinelConfig } from '../lib/config.js';
 
 const write = (text: string) => {
   process.stdout.write(`${text}\n`);
@@ -40,8 +43,23 @@ const commaList = (value: string, previous: string[] = []): string[] => [
     .filter((item) => item !== ''),
 ];
 
-const withConnection = (command: Command): Command =>
+const withStore = (command: Command): Command =>
   command
+    .addOption(
+      new Option('--table <name>', 'DynamoDB table of attestations')
+        .env('SENTINEL_TABLE_NAME')
+        .default('alembic-sentinel')
+    )
+    .addOption(
+      new Option(
+        '--dynamodb-endpoint <url>',
+        'DynamoDB endpoint (local use)'
+      ).env('AWS_ENDPOINT_URL_DYNAMODB')
+    )
+    .option('--json', 'print JSON for machines');
+
+const withConnection = (command: Command): Command =>
+  withStore(command)
     .requiredOption('--target <id>', 'target id, as in the stack config')
     .addOption(
       new Option(
@@ -57,19 +75,7 @@ const withConnection = (command: Command): Command =>
         .choices(['verify-full', 'require', 'disable'])
         .default('verify-full')
     )
-    .addOption(
-      new Option('--table <name>', 'DynamoDB table of attestations')
-        .env('SENTINEL_TABLE_NAME')
-        .default('alembic-sentinel')
-    )
-    .addOption(
-      new Option(
-        '--dynamodb-endpoint <url>',
-        'DynamoDB endpoint (local use)'
-      ).env('AWS_ENDPOINT_URL_DYNAMODB')
-    )
-    .option('--create-table', 'create the DynamoDB table if missing (local)')
-    .option('--json', 'print JSON for machines');
+    .option('--create-table', 'create the DynamoDB table if missing (local)');
 
 const program = new Command('alembic-sentinel')
   .description(
@@ -108,6 +114,53 @@ withConnection(
     .option('--topic-arn <arn>', 'publish alerts to this SNS topic')
 ).action(async (options) => {
   await run(Boolean(options.json), () => runVerify(options, write));
+});
+
+const targetIds = (options: { config?: string; target?: string[] }) => {
+  const listed = options.target ?? [];
+  const configured = options.config
+    ? loadSentinelConfig(options.config).targets.map((target) => target.id)
+    : [];
+  const ids = [...new Set([...configured, ...listed])];
+  if (ids.length === 0) {
+    throw new ConfigurationError(
+      'no targets given; pass --config sentinel.config.json or --target ID'
+    );
+  }
+  return ids;
+};
+
+withStore(
+  program
+    .command('status')
+    .description('every target: alert state, last check, expectation')
+    .option('--config <path>', 'stack config file listing the targets')
+    .option('--target <id>', 'a target id (repeatable)', commaList)
+    .option('--stale-after-minutes <n>', 'STALE when unchecked longer', '120')
+).action(async (options) => {
+  await run(Boolean(options.json), () =>
+    runStatus(
+      {
+        ...options,
+        targets: targetIds(options),
+        staleAfterMinutes: Number(options.staleAfterMinutes),
+        now: new Date(),
+      },
+      write
+    )
+  );
+});
+
+withStore(
+  program
+    .command('history')
+    .description("a target's deploys, observed changes and notifications")
+    .requiredOption('--target <id>', 'target id')
+    .option('--limit <n>', 'how many entries, newest first', '50')
+).action(async (options) => {
+  await run(Boolean(options.json), () =>
+    runHistory({ ...options, limit: Number(options.limit) }, write)
+  );
 });
 
 await program.parseAsync(process.argv);

@@ -1,9 +1,13 @@
 import pg from 'pg';
+import { runHistory } from '../lambdas/cli/history-command.js';
 import { describeAttestation, describeVerdict } from '../lambdas/cli/output.js';
 import type { AlertMessage } from '../lambdas/core/alert-message.js';
+import { DEFAULT_ALERT_POLICY } from '../lambdas/core/alert-state.js';
 import { withHiddenPassword } from '../lambdas/core/credentials.js';
 import { targetSchema } from '../lambdas/core/target.js';
+import { dynamoAlertStateStore } from '../lambdas/io/alert-state-store.js';
 import { dynamoAttestationStore } from '../lambdas/io/attestation-store.js';
+import { dynamoAuditTrail } from '../lambdas/io/audit-trail.js';
 import { staticSource } from '../lambdas/io/credentials.js';
 import { ensureLocalTable } from '../lambdas/io/table.js';
 import { postgresReader } from '../lambdas/io/version-table.js';
@@ -44,6 +48,8 @@ const main = async () => {
   // The lockfile pins SDK releases that support Node 20; the SDK's notice
   // about later releases would only clutter the demo's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Everything runs on loopback; no client may look for instance metadata.
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
   heading('Starting a throwaway PostgreSQL and DynamoDB');
   const cluster = await startPostgresCluster();
   const dynamo = await startInProcessDynamoDb();
@@ -111,6 +117,11 @@ const main = async () => {
       attestations,
       alerts: printAlert,
       clock: () => new Date(),
+      lifecycle: {
+        states: dynamoAlertStateStore(dynamo.client, TABLE),
+        audit: dynamoAuditTrail(dynamo.client, TABLE, 30),
+        policy: DEFAULT_ALERT_POLICY,
+      },
     };
 
     heading('Verify: the scheduled check');
@@ -124,11 +135,19 @@ const main = async () => {
       const { verdict } = await checkTarget(target, verifier);
       say();
       say(describeVerdict(verdict));
+
+      say();
+      say('The team restores the recorded head; the next check resolves:');
       await runSql(shopUrl, RESTORE);
+      await checkTarget(target, verifier);
     }
 
-    heading('Restored: the check is quiet again');
-    say(describeVerdict((await checkTarget(target, verifier)).verdict));
+    heading('History: kept outside the database');
+    await runHistory(
+      { target: target.id, limit: 40, table: TABLE },
+      say,
+      dynamo.client
+    );
   } finally {
     heading('Cleaning up');
     await dynamo.stop();

@@ -8,6 +8,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.versionMismatch]: {
     severity: Severity.critical,
     title: 'version table differs from the last recorded deploy',
+    scenario: 'rollback, skip-forward, rewind, forced state (1-4)',
     meaning:
       'alembic_version holds other revisions than the pipeline recorded. ' +
       'Someone rolled it back below a fix, stamped a revision that never ' +
@@ -21,6 +22,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.noAttestation]: {
     severity: Severity.medium,
     title: 'no deploy has been recorded for this target',
+    scenario: 'setup gap: nothing to compare with',
     meaning:
       'The verifier has nothing to compare with: no recorder run has ' +
       'appended an attestation for this target yet.',
@@ -32,6 +34,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.tableMissing]: {
     severity: Severity.critical,
     title: 'version table is missing',
+    scenario: 'hidden state, denial of service (5)',
     meaning:
       'The configured version table does not exist. It was dropped, ' +
       'renamed, or the target names the wrong schema or database.',
@@ -44,6 +47,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.tableEmpty]: {
     severity: Severity.critical,
     title: 'version table is empty',
+    scenario: 'rewind: every migration re-runs (3)',
     meaning:
       'alembic_version has no rows, so the next alembic upgrade would run ' +
       'every migration from the start against a live schema.',
@@ -56,6 +60,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.malformedValue]: {
     severity: Severity.high,
     title: 'version table holds a value no revision can have',
+    scenario: 'garbage value, denial of service (5)',
     meaning:
       'A row is empty, padded with spaces, non-printable or over-long. ' +
       'Every alembic command against this database will fail.',
@@ -68,6 +73,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.couldNotCheck]: {
     severity: Severity.high,
     title: 'could not check the version table',
+    scenario: 'fail closed: outage, revoked access, lock',
     meaning:
       'The verifier could not read the database (network, credentials, ' +
       'timeout or lock). It fails closed: this is not a pass.',
@@ -75,6 +81,86 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
       'Check the database is up and reachable from the verifier.',
       'Check the secret still holds working credentials.',
       'A lock on alembic_version that outlives a deploy is suspicious.',
+    ],
+  },
+  [FindingCode.rowRewritten]: {
+    severity: Severity.high,
+    title: 'version row was written since the last recorded deploy',
+    meaning:
+      'The version table holds the recorded heads, but a row was written ' +
+      'after the deploy was recorded (its xmin changed): set to the same ' +
+      'value, changed and put back between checks, or the table was ' +
+      'restored or rewritten from a logical dump.',
+    firstSteps: [
+      'Check whether a deploy or restore ran without the record step.',
+      'If not, find the writer in the audit log and rotate its credentials.',
+      'Compare the schema with the recorded revision before any upgrade.',
+    ],
+  },
+  [FindingCode.tableReplaced]: {
+    severity: Severity.high,
+    title: 'version table was dropped and created again',
+    meaning:
+      'The version table is a different table (new oid) than at the ' +
+      'recorded deploy: it was dropped and created again, or the database ' +
+      'was restored or rewritten (pg_restore, logical replication copy).',
+    firstSteps: [
+      'Check whether a restore or a logical-copy upgrade ran.',
+      'If so, verify the schema, then record the deploy again.',
+      'If not, find who dropped the table in the audit log.',
+    ],
+  },
+  [FindingCode.writesCounted]: {
+    severity: Severity.medium,
+    title: 'writes to the version table were counted since the deploy',
+    meaning:
+      "PostgreSQL's statistics count inserts, updates or deletes on the " +
+      'version table since the deploy was recorded, though its rows are ' +
+      'unchanged: a row was added and removed again, or a write attempt ' +
+      'was rolled back.',
+    firstSteps: [
+      'Check whether an Alembic command ran against this database.',
+      'Find the writer in the audit log (log_statement = mod).',
+      'Record the deploy again only once the writes are explained.',
+    ],
+  },
+  [FindingCode.schemaDrift]: {
+    severity: Severity.high,
+    title: 'schema differs from the one recorded at the last deploy',
+    meaning:
+      'Tables, columns, indexes, functions or other objects differ from ' +
+      'the recorded deploy: DDL ran outside a migration, or a migration ' +
+      'was skipped or undone while the version value was made to match.',
+    firstSteps: [
+      'Read which objects were added, removed or changed.',
+      'Check whether a migration ran without the record step.',
+      'If not, find the DDL in the audit log (log_statement = ddl).',
+    ],
+  },
+  [FindingCode.unexpectedWriter]: {
+    severity: Severity.medium,
+    title: 'a role outside the allowlist can write the version table',
+    meaning:
+      'A role not named in allowedWriters can INSERT, UPDATE, DELETE or ' +
+      'TRUNCATE the version table: by a grant, through PUBLIC, through ' +
+      'role membership, by owning it, or as a superuser.',
+    firstSteps: [
+      'Revoke the privilege, or the membership that carries it.',
+      'If the role is meant to write, add it to allowedWriters.',
+      'Check the audit log for writes made with that role.',
+    ],
+  },
+  [FindingCode.verifierCanWrite]: {
+    severity: Severity.medium,
+    title: "the verifier's login can write to the database",
+    meaning:
+      'The login the verifier uses can write a table or sequence, create ' +
+      'objects, or is a superuser, itself or through a role it belongs ' +
+      'to. Leaked verifier credentials would then allow tampering.',
+    firstSteps: [
+      'Give the verifier its own login with SELECT on the version table.',
+      'Revoke the named privileges or memberships from that login.',
+      'Rotate the secret if it was ever shared with a writing role.',
     ],
   },
 };

@@ -16,6 +16,12 @@ const FindingCode = {
   tableEmpty: 'TABLE_EMPTY',
   malformedValue: 'MALFORMED_VALUE',
   couldNotCheck: 'COULD_NOT_CHECK',
+  rowRewritten: 'ROW_REWRITTEN',
+  tableReplaced: 'TABLE_REPLACED',
+  writesCounted: 'WRITES_COUNTED',
+  schemaDrift: 'SCHEMA_DRIFT',
+  unexpectedWriter: 'UNEXPECTED_WRITER',
+  verifierCanWrite: 'VERIFIER_CAN_WRITE',
 } as const;
 
 type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
@@ -24,6 +30,8 @@ type FindingCode = (typeof FindingCode)[keyof typeof FindingCode];
 interface FindingDefinition {
   readonly severity: Severity;
   readonly title: string;
+  /** The threat scenario(s) this finding reveals, in the docs' words. */
+  readonly scenario?: string;
   readonly meaning: string;
   readonly firstSteps: readonly string[];
 }

@@ -9,6 +9,8 @@ import {
   CHECKS_COMPLETED_METRIC,
   DEPLOYMENT_DIMENSION,
   METRICS_NAMESPACE,
+  SERVICE_DIMENSION,
+  SERVICE_NAME,
 } from './constants.js';
 
 /** What the deployment's three alarms watch. */
@@ -72,7 +74,10 @@ class SentinelAlarms extends Construct {
       metric: new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName: CHECKS_COMPLETED_METRIC,
-        dimensionsMap: { [DEPLOYMENT_DIMENSION]: props.deploymentName },
+        dimensionsMap: {
+          [SERVICE_DIMENSION]: SERVICE_NAME,
+          [DEPLOYMENT_DIMENSION]: props.deploymentName,
+        },
         statistic: cloudwatch.Stats.SUM,
         period: props.period,
       }),

@@ -9,12 +9,20 @@ const METRICS_NAMESPACE = 'AlembicSentinel';
 
 /**
  * Count of targets whose check reached a verdict in one run, emitted once
- * per run with the single dimension {@link DEPLOYMENT_DIMENSION}.
+ * per run with exactly the dimensions {@link SERVICE_DIMENSION} (the
+ * service name) and {@link DEPLOYMENT_DIMENSION}.
  */
 const CHECKS_COMPLETED_METRIC = 'ChecksCompleted';
 
-/** The only dimension on sentinel metrics: one series per deployment. */
+/** Dimension that names the deployment: one series per deployment. */
 const DEPLOYMENT_DIMENSION = 'Deployment';
+
+/**
+ * Dimension Powertools Metrics always adds, valued with the service name.
+ * It is constant, so it adds no series; the alarm must match it anyway,
+ * because CloudWatch matches the exact set of dimensions.
+ */
+const SERVICE_DIMENSION = 'service';
 
 /** Message attributes on every alert the verifier publishes. */
 const AlertAttribute = {
@@ -54,6 +62,7 @@ export {
   DEPLOYMENT_DIMENSION,
   LAMBDA_CA_BUNDLE,
   METRICS_NAMESPACE,
+  SERVICE_DIMENSION,
   SERVICE_NAME,
   SentinelEnv,
   WritablePrefixes,

@@ -12,6 +12,8 @@ export {
   CHECKS_COMPLETED_METRIC,
   DEPLOYMENT_DIMENSION,
   METRICS_NAMESPACE,
+  SERVICE_DIMENSION,
+  SERVICE_NAME,
   SentinelEnv,
   WritablePrefixes,
 } from './constants.js';

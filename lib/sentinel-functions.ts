@@ -54,6 +54,7 @@ const createSentinelFunctions = (
   options: SentinelFunctionsOptions
 ): { verifier: NodejsFunction; recorder: NodejsFunction } => {
   const reserve = options.reserveConcurrency ?? true;
+  const secretTtlSeconds = String(options.secretCacheTtl.toSeconds());
   const network = {
     vpc: options.vpc,
     vpcSubnets: options.vpcSubnets,
@@ -73,9 +74,7 @@ const createSentinelFunctions = (
     environment: {
       [SentinelEnv.tableName]: options.table.tableName,
       [SentinelEnv.topicArn]: options.topic.topicArn,
-      [SentinelEnv.secretTtlSeconds]: String(
-        options.secretCacheTtl.toSeconds()
-      ),
+      [SentinelEnv.secretTtlSeconds]: secretTtlSeconds,
       [SentinelEnv.deployment]: options.deploymentName,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     },
@@ -97,7 +96,10 @@ const createSentinelFunctions = (
       ? (options.recorderConcurrency ?? 2)
       : undefined,
     logRetention: options.logRetention,
-    environment: { [SentinelEnv.tableName]: options.table.tableName },
+    environment: {
+      [SentinelEnv.tableName]: options.table.tableName,
+      [SentinelEnv.secretTtlSeconds]: secretTtlSeconds,
+    },
     onFailure: options.onFailure,
     retryAttempts: 0,
   });

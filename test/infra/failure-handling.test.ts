@@ -4,6 +4,7 @@ import {
   CHECKS_COMPLETED_METRIC,
   DEPLOYMENT_DIMENSION,
   METRICS_NAMESPACE,
+  SERVICE_DIMENSION,
 } from '../../lib/index.js';
 import { manyTargets, synthSentinel } from './synth.js';
 
@@ -85,7 +86,10 @@ describe('SentinelStack: failure handling', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: METRICS_NAMESPACE,
       MetricName: CHECKS_COMPLETED_METRIC,
-      Dimensions: [{ Name: DEPLOYMENT_DIMENSION, Value: 'Sentinel' }],
+      Dimensions: [
+        { Name: SERVICE_DIMENSION, Value: 'alembic-sentinel' },
+        { Name: DEPLOYMENT_DIMENSION, Value: 'Sentinel' },
+      ],
       Statistic: 'Sum',
       Period: 300,
       ComparisonOperator: 'LessThanThreshold',
@@ -106,7 +110,9 @@ describe('SentinelStack: failure handling', () => {
     large.resourceCountIs('AWS::CloudWatch::Alarm', 3);
     large.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: CHECKS_COMPLETED_METRIC,
-      Dimensions: [{ Name: DEPLOYMENT_DIMENSION, Value: 'fleet' }],
+      Dimensions: Match.arrayWith([
+        { Name: DEPLOYMENT_DIMENSION, Value: 'fleet' },
+      ]),
       Threshold: 300,
       EvaluationPeriods: 6,
     });

@@ -61,7 +61,7 @@ const runHistory = async (
   } else if (entries.length === 0) {
     write(`no history for ${options.target}`);
   } else {
-    entries.forEach((entry) => write(describe(entry)));
+    for (const entry of entries) write(describe(entry));
   }
   return ExitCode.ok;
 };

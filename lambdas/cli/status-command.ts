@@ -93,7 +93,7 @@ const runStatus = async (
       `${'TARGET'.padEnd(24)} ${'STATE'.padEnd(14)} ${'LAST'.padEnd(11)} ` +
         `${'CHECKED'.padEnd(25)} OPEN ALERT OR EXPECTATION`
     );
-    rows.forEach((status) => write(line(status)));
+    for (const status of rows) write(line(status));
   }
   return rows.every((status) => status.state === 'QUIET')
     ? ExitCode.ok

@@ -87,8 +87,8 @@ describe('SentinelStack: failure handling', () => {
       Namespace: METRICS_NAMESPACE,
       MetricName: CHECKS_COMPLETED_METRIC,
       Dimensions: [
-        { Name: SERVICE_DIMENSION, Value: 'alembic-sentinel' },
         { Name: DEPLOYMENT_DIMENSION, Value: 'Sentinel' },
+        { Name: SERVICE_DIMENSION, Value: 'alembic-sentinel' },
       ],
       Statistic: 'Sum',
       Period: 300,

@@ -4,9 +4,10 @@ import {
   SUBJECT_MAX_LENGTH,
 } from '../../../lambdas/core/alert-message.js';
 import { NotificationKind } from '../../../lambdas/core/alert-state.js';
-import { judge, unchecked } from '../../../lambdas/core/compare.js';
+import { CATALOGUE } from '../../../lambdas/core/catalogue.js';
+import { judge } from '../../../lambdas/core/compare.js';
 import { FindingCode } from '../../../lambdas/core/findings.js';
-import type { Verdict } from '../../../lambdas/core/verdict.js';
+import { type Verdict, VerdictStatus } from '../../../lambdas/core/verdict.js';
 
 const attestation = {
   targetId: 'orders',
@@ -26,40 +27,32 @@ const verdictOf = (values: string[]): Verdict =>
     attestation
   );
 
-const verdicts: Record<string, Verdict> = {
-  [FindingCode.versionMismatch]: verdictOf(['aaa']),
-  [FindingCode.tableEmpty]: verdictOf([]),
-  [FindingCode.malformedValue]: verdictOf(['x y']),
-  [FindingCode.couldNotCheck]: unchecked('orders', 'now', 'timed out'),
-  [FindingCode.noAttestation]: judge(
+/** A verdict holding one finding of `code`, for every code there is. */
+const verdictWith = (code: FindingCode): Verdict => ({
+  targetId: 'orders',
+  checkedAt: '2026-12-04T10:00:00.000Z',
+  status: VerdictStatus.mismatch,
+  expectedHeads: ['ccc'],
+  observedRows: ['aaa'],
+  findings: [
     {
-      targetId: 'orders',
-      observedAt: 'now',
-      table: { kind: 'rows', values: ['aaa'] },
+      code,
+      severity: CATALOGUE[code].severity,
+      summary: `seen for ${code}`,
     },
-    undefined
-  ),
-  [FindingCode.tableMissing]: judge(
-    {
-      targetId: 'orders',
-      observedAt: 'now',
-      table: { kind: 'missing', foundInSchemas: [] },
-    },
-    attestation
-  ),
-};
+  ],
+});
+
+const verdicts: Record<string, Verdict> = Object.fromEntries(
+  Object.values(FindingCode).map((code) => [code, verdictWith(code)])
+);
 
 describe('Function: renderAlert', () => {
-  it('covers every finding code in this table of cases', () => {
-    expect(Object.keys(verdicts).sort()).toEqual(
-      Object.values(FindingCode).sort()
-    );
-  });
-
   it.each(Object.entries(verdicts))(
     'renders %s with a short subject, body fields and attributes',
     (code, verdict) => {
       const message = renderAlert(verdict, { kind: NotificationKind.alert });
+      const definition = CATALOGUE[code as FindingCode];
 
       expect(message).toBeDefined();
       expect(message?.subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
@@ -68,6 +61,8 @@ describe('Function: renderAlert', () => {
       expect(message?.text).toContain('Target:   orders');
       expect(message?.text).toContain('Expected:');
       expect(message?.text).toContain('First steps:');
+      expect(message?.text).toContain(definition.meaning);
+      expect(message?.text).toContain(`What was seen: seen for ${code}`);
       expect(message?.text).toContain(
         `docs/findings.md#${code.toLowerCase().replaceAll('_', '-')}`
       );

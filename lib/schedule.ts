@@ -1,8 +1,9 @@
 import type { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { groupByRule, type VerifyEvent } from './batches.js';
 
@@ -11,7 +12,7 @@ interface VerifyScheduleProps {
   readonly verifier: lambda.IFunction;
   readonly events: readonly VerifyEvent[];
   readonly rate: Duration;
-  readonly deadLetterQueue: sqs.IQueue;
+  readonly deadLetterQueue: sqs.Queue;
 }
 
 /**
@@ -25,22 +26,46 @@ class VerifySchedule extends Construct {
   constructor(scope: Construct, id: string, props: VerifyScheduleProps) {
     super(scope, id);
 
+    // Rule targets get a policy-less reference to the queue, so CDK adds no
+    // statement per rule; one statement below lists every rule instead.
+    // An SQS policy holds at most 20 statements and 10 conditions.
+    const deadLetterQueue = sqs.Queue.fromQueueArn(
+      this,
+      'DeadLetterQueue',
+      props.deadLetterQueue.queueArn
+    );
+
     const groups = groupByRule(props.events);
-    this.rules = groups.map((group, index) => {
-      return new events.Rule(this, `Rule${index + 1}`, {
-        description: `alembic-sentinel verify rule ${index + 1} of ${groups.length}`,
-        schedule: events.Schedule.rate(props.rate),
-        targets: group.map(
-          (batch) =>
-            new targets.LambdaFunction(props.verifier, {
-              event: events.RuleTargetInput.fromObject(batch),
-              deadLetterQueue: props.deadLetterQueue,
-              retryAttempts: 2,
-              maxEventAge: props.rate,
-            })
-        ),
-      });
-    });
+    this.rules = groups.map(
+      (group, index) =>
+        new events.Rule(this, `Rule${index + 1}`, {
+          description: `alembic-sentinel verify rule ${index + 1} of ${groups.length}`,
+          schedule: events.Schedule.rate(props.rate),
+          targets: group.map(
+            (batch) =>
+              new targets.LambdaFunction(props.verifier, {
+                event: events.RuleTargetInput.fromObject(batch),
+                deadLetterQueue,
+                retryAttempts: 2,
+                maxEventAge: props.rate,
+              })
+          ),
+        })
+    );
+
+    props.deadLetterQueue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'ScheduleRulesSendDeadLetters',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+        conditions: {
+          ArnEquals: {
+            'aws:SourceArn': this.rules.map((rule) => rule.ruleArn),
+          },
+        },
+      })
+    );
   }
 }
 

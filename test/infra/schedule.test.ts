@@ -75,3 +75,22 @@ describe('SentinelStack: verify schedule', () => {
     }
   });
 });
+
+describe('SentinelStack: dead-letter queue policy', () => {
+  it('lets every rule send dead letters through one statement', () => {
+    const { template } = synthSentinel({ targets: manyTargets(300) });
+
+    template.resourceCountIs('AWS::Events::Rule', 3);
+    const policies = Object.values(
+      template.findResources('AWS::SQS::QueuePolicy')
+    );
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]?.Properties.PolicyDocument.Statement;
+    expect(statements).toHaveLength(2);
+    const fromRules = statements.find(
+      (statement: { Sid?: string }) =>
+        statement.Sid === 'ScheduleRulesSendDeadLetters'
+    );
+    expect(fromRules.Condition.ArnEquals['aws:SourceArn']).toHaveLength(3);
+  });
+});

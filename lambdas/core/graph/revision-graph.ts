@@ -8,7 +8,7 @@ import { compareIds, type GraphRevision, walkTopology } from './topology.js';
  */
 interface RevisionGraph {
   readonly revisions: ReadonlyMap<string, GraphRevision>;
-  /** Every id; parents before children, ties broken by id. */
+  /** Every id, parents before children; deterministic (see walkTopology). */
   readonly order: readonly string[];
   /** Index of each id in `order`. */
   readonly position: ReadonlyMap<string, number>;

@@ -30,10 +30,12 @@ const allParents = (revision: GraphRevision): string[] =>
 
 /**
  * Orders revisions so that every revision comes after everything it
- * revises or depends on, breaking ties by id, or returns a cycle: ids where
+ * revises or depends on, or returns a cycle: ids where
  * each names the next as down_revision or depends_on, and the last names
- * the first. Ids of unknown parents are skipped; the walk is iterative, so
- * long histories cannot overflow the stack.
+ * the first. The order is deterministic: depth first, starting from each
+ * id in code-point order and from each revision's parents in that order.
+ * Ids of unknown parents are skipped; the walk is iterative, so long
+ * histories cannot overflow the stack.
  */
 const walkTopology = (revisions: readonly GraphRevision[]): Topology => {
   const byId = new Map(revisions.map((revision) => [revision.id, revision]));

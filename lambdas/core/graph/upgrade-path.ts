@@ -5,8 +5,8 @@ import type { RevisionGraph } from './revision-graph.js';
  * The revisions `alembic upgrade` runs to go from the state `fromRows`
  * describes to the state `toRows` describes: everything applied at the
  * target, dependencies included, that is not applied at the start. In an
- * order Alembic could run them (parents first, ties by id); Alembic's own
- * order among independent branches may differ.
+ * order Alembic could run them (parents first, as graph.order); Alembic's
+ * own order among independent branches may differ.
  *
  * Run against a rolled-back database, with `fromRows` as observed and
  * `toRows` as attested, it names the revisions the next upgrade would run

@@ -12,7 +12,7 @@ const DEFAULT_VERSION_COLUMN_WIDTH = 32;
 /** One migration script as the manifest records it. */
 interface ManifestRevision extends GraphRevision {
   readonly id: string;
-  /** `down_revision` in written order: empty for a base, several for a merge. */
+  /** `down_revision` as written: empty for a base, several for a merge. */
   readonly downRevisions: readonly string[];
   /** `branch_labels` declared by this script, in written order. */
   readonly branchLabels: readonly string[];

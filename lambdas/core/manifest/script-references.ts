@@ -22,7 +22,7 @@ const failAt = (
   });
 };
 
-/** Indexes scripts by id, refusing duplicates and ids the column cannot hold. */
+/** Indexes scripts by id; refuses duplicates and ids too long to store. */
 const indexById = (
   scripts: readonly ParsedScript[],
   versionColumnWidth: number

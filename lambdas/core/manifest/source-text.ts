@@ -4,14 +4,19 @@ import { ManifestError } from '../errors.js';
 /** PEP 263: a comment naming the encoding, in the first two lines. */
 const CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+/** Python spellings of Latin-1 that WHATWG TextDecoder labels lack. */
+const LATIN_1 = /^(latin-1|iso-latin-1)(-|$)/;
 
 /** The encoding a Python file declares, or utf-8 (Python 3's default). */
 const declaredEncoding = (bytes: Uint8Array): string => {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
   const [first = '', second = ''] = head.split(/\r\n?|\n/);
   const cookie = CODING_COOKIE.exec(first) ?? CODING_COOKIE.exec(second);
-  const label = cookie?.[1]?.toLowerCase() ?? 'utf-8';
-  return label.replace(/_/g, '-').replace(/-sig$/, '');
+  const label = (cookie?.[1] ?? 'utf-8').toLowerCase().replace(/_/g, '-');
+  if (LATIN_1.test(label)) {
+    return 'iso-8859-1';
+  }
+  return label.startsWith('utf-8') ? 'utf-8' : label;
 };
 
 /**

@@ -5,6 +5,12 @@ import {
   ConfigurationError,
   RecordRefusedError,
 } from './core/errors.js';
+import {
+  attestedEvidence,
+  evidenceOf,
+  withoutEvidence,
+} from './core/evidence/database-evidence.js';
+import type { VersionTableRead } from './core/observation.js';
 import { malformedReason, printableValue } from './core/revision-value.js';
 import type { Target } from './core/target.js';
 import { VerdictStatus } from './core/verdict.js';
@@ -48,10 +54,29 @@ const claimedHeads = (request: RecordRequest): string[] => {
   return heads;
 };
 
+/** Stores the schema detail under its digest before any attestation names it. */
+const storeSchemaDetail = async (
+  targetId: string,
+  table: VersionTableRead,
+  recordedAt: string,
+  deps: RecorderDeps
+): Promise<void> => {
+  const schema = evidenceOf(table)?.schema;
+  if (schema === undefined || deps.schemaSnapshots === undefined) return;
+  await deps.schemaSnapshots.put(
+    targetId,
+    { digest: schema.digest, objects: schema.objects },
+    recordedAt
+  );
+};
+
 /**
  * Records a legitimate deploy: reads the database itself, refuses when it
- * is not at the claimed heads, and appends an attestation. Sending the
- * same deploy id again returns the first attestation.
+ * is not at the claimed heads, and appends an attestation with the write
+ * evidence and schema digest read in the same transaction (the schema
+ * detail goes to its own item first). Only the version rows decide a
+ * refusal; evidence findings are the verifier's. Sending the same deploy
+ * id again returns the first attestation.
  */
 const recordDeploy = async (
   request: RecordRequest,
@@ -70,7 +95,11 @@ const recordDeploy = async (
     recordedAt,
   };
   const verdict = judge(
-    { targetId: target.id, observedAt: recordedAt, table },
+    {
+      targetId: target.id,
+      observedAt: recordedAt,
+      table: withoutEvidence(table),
+    },
     claimed
   );
   if (verdict.status !== VerdictStatus.ok) {
@@ -84,11 +113,13 @@ const recordDeploy = async (
     );
   }
 
+  await storeSchemaDetail(target.id, table, recordedAt, deps);
   const result = await deps.attestations.append({
     targetId: target.id,
     heads,
     deployId: request.deployId,
     recordedAt,
+    ...attestedEvidence(table),
     ...(request.commit !== undefined && { commit: request.commit }),
     ...(request.actor !== undefined && { actor: request.actor }),
   });

@@ -1,3 +1,6 @@
+import type { WriteEvidence } from './evidence/write-evidence.js';
+import type { AttestedSchema } from './schema/schema-object.js';
+
 /** Who and what produced an attestation: the deploy's provenance. */
 interface Provenance {
   readonly deployId: string;
@@ -16,6 +19,14 @@ interface Attestation extends Provenance {
   /** Alembic heads, sorted, as the version table must hold them. */
   readonly heads: readonly string[];
   readonly recordedAt: string;
+  /**
+   * xmin of each version row, the table's oid and relfilenode, and its
+   * write counters, as read right after the deploy. Absent in
+   * attestations recorded without evidence.
+   */
+  readonly writes?: WriteEvidence;
+  /** Digest and size of the schema snapshot taken at the deploy. */
+  readonly schema?: AttestedSchema;
 }
 
 /** Heads in the canonical order used for storage and comparison. */

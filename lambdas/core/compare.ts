@@ -1,20 +1,14 @@
 import { type Attestation, canonicalHeads } from './attestation.js';
-import { CATALOGUE } from './catalogue.js';
+import { evidenceOf } from './evidence/database-evidence.js';
+import {
+  evidenceFindings,
+  type JudgeContext,
+} from './evidence/evidence-findings.js';
+import { newFinding as finding } from './evidence/new-finding.js';
 import { type Finding, FindingCode } from './findings.js';
 import type { Observation } from './observation.js';
 import { malformedReason, printableValue } from './revision-value.js';
 import { type Verdict, VerdictStatus } from './verdict.js';
-
-const finding = (
-  code: FindingCode,
-  summary: string,
-  values: Pick<Finding, 'expected' | 'observed'> = {}
-): Finding => ({
-  code,
-  severity: CATALOGUE[code].severity,
-  summary,
-  ...values,
-});
 
 const listed = (values: readonly string[]): string =>
   values.length === 0
@@ -56,12 +50,16 @@ const rowFindings = (observation: Observation): Finding[] => {
 };
 
 /**
- * Compares one observation with the newest attestation of its target.
- * Pure: the same inputs always give the same verdict.
+ * Compares one observation with the newest attestation of its target,
+ * then the evidence read with it (write evidence, schema, privileges).
+ * Pure: the same inputs always give the same verdict. `context` carries
+ * what the orchestration loaded to explain a difference, such as the
+ * attested schema detail when the schema digests differ.
  */
 const judge = (
   observation: Observation,
-  attestation: Attestation | undefined
+  attestation: Attestation | undefined,
+  context: JudgeContext = {}
 ): Verdict => {
   const observedRows =
     observation.table.kind === 'rows'
@@ -83,27 +81,39 @@ const judge = (
   }
 
   const observed = observedRows ?? [];
+  const evidence = evidenceOf(observation.table);
   if (attestation === undefined) {
     const summary = `no recorded deploy; table holds ${listed(observed)}`;
     return {
       ...base,
       status: VerdictStatus.unattested,
-      findings: [finding(FindingCode.noAttestation, summary, { observed })],
+      findings: [
+        finding(FindingCode.noAttestation, summary, { observed }),
+        ...evidenceFindings({
+          evidence,
+          attestation,
+          headsMatch: false,
+          context,
+        }),
+      ],
     };
   }
 
   const expected = canonicalHeads(attestation.heads);
-  if (sameSet(expected, observed)) {
-    return { ...base, status: VerdictStatus.ok, findings: [] };
-  }
-
+  const headsMatch = sameSet(expected, observed);
   const summary = `expected ${listed(expected)}, found ${listed(observed)}`;
+  const findings: Finding[] = [
+    ...(headsMatch
+      ? []
+      : [
+          finding(FindingCode.versionMismatch, summary, { expected, observed }),
+        ]),
+    ...evidenceFindings({ evidence, attestation, headsMatch, context }),
+  ];
   return {
     ...base,
-    status: VerdictStatus.mismatch,
-    findings: [
-      finding(FindingCode.versionMismatch, summary, { expected, observed }),
-    ],
+    status: findings.length === 0 ? VerdictStatus.ok : VerdictStatus.mismatch,
+    findings,
   };
 };
 
@@ -119,4 +129,5 @@ const unchecked = (
   findings: [finding(FindingCode.couldNotCheck, reason)],
 });
 
+export type { JudgeContext };
 export { judge, unchecked };

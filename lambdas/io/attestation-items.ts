@@ -1,6 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Attestation } from '../core/attestation.js';
 import { StoreError } from '../core/errors.js';
+import {
+  schemaAttribute,
+  schemaFrom,
+  writesAttribute,
+  writesFrom,
+} from './evidence/evidence-attributes.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -26,6 +32,8 @@ const toItem = (attestation: Attestation): Item => ({
   recordedAt: { S: attestation.recordedAt },
   ...optionalString('commit', attestation.commit),
   ...optionalString('actor', attestation.actor),
+  ...(attestation.writes && { writes: writesAttribute(attestation.writes) }),
+  ...(attestation.schema && { schema: schemaAttribute(attestation.schema) }),
 });
 
 const requireString = (item: Item, name: string): string => {
@@ -42,6 +50,8 @@ const fromItem = (item: Item): Attestation => {
   const heads = (item.heads?.L ?? []).map((head) => head.S ?? '');
   const commit = item.commit?.S;
   const actor = item.actor?.S;
+  const writes = writesFrom(item.writes);
+  const schema = schemaFrom(item.schema);
   return {
     targetId: requireString(item, 'targetId'),
     sequence: Number(item.sequence?.N ?? Number.NaN),
@@ -50,6 +60,8 @@ const fromItem = (item: Item): Attestation => {
     recordedAt: requireString(item, 'recordedAt'),
     ...(commit !== undefined && { commit }),
     ...(actor !== undefined && { actor }),
+    ...(writes && { writes }),
+    ...(schema && { schema }),
   };
 };
 

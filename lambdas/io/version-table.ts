@@ -3,6 +3,8 @@ import type { DatabaseCredentials } from '../core/credentials.js';
 import type { VersionTableRead } from '../core/observation.js';
 import { type Target, TlsMode } from '../core/target.js';
 import { databaseError } from './database-errors.js';
+import { readWithEvidence } from './evidence/evidence-read.js';
+import { type LocatedTable, qualifiedTable } from './evidence/located-table.js';
 
 /** Bounds on one read, so a hung database cannot hang the verifier. */
 interface ReadTimeouts {
@@ -17,6 +19,17 @@ const DEFAULT_TIMEOUTS: ReadTimeouts = {
   lockMillis: 2_000,
 };
 
+/** What a reader reads besides the version values. */
+interface ReaderOptions {
+  /**
+   * Also read, in the same transaction, the write evidence (xmin, oid,
+   * relfilenode, counters), the schema snapshot and the privilege audit
+   * (docs/evidence.md). The verifier and recorder handlers pass true.
+   * @default false
+   */
+  readonly evidence?: boolean;
+}
+
 /** Reads one target's version table. */
 type VersionTableReader = (
   target: Target,
@@ -24,7 +37,7 @@ type VersionTableReader = (
 ) => Promise<VersionTableRead>;
 
 const FIND_TABLE = `
-  select n.nspname as schema
+  select n.nspname as schema, c.oid::text as oid, c.relkind::text as relkind
   from pg_catalog.pg_class c
   join pg_catalog.pg_namespace n on n.oid = c.relnamespace
   where c.relname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'f')
@@ -57,25 +70,30 @@ const clientConfig = (
 
 const readInTransaction = async (
   client: pg.Client,
-  target: Target
+  target: Target,
+  options: ReaderOptions
 ): Promise<VersionTableRead> => {
   await client.query(
     'begin transaction isolation level repeatable read, read only'
   );
-  const located = await client.query<{ schema: string }>(FIND_TABLE, [
+  const located = await client.query<LocatedTable>(FIND_TABLE, [
     target.versionTable,
   ]);
-  const schemas = located.rows.map((row) => row.schema);
-  if (!schemas.includes(target.schema)) {
+  const found = located.rows.find((row) => row.schema === target.schema);
+  if (found === undefined) {
     await client.query('rollback');
+    const schemas = located.rows.map((row) => row.schema);
     return { kind: 'missing', foundInSchemas: schemas };
   }
 
-  const table = `${pg.escapeIdentifier(target.schema)}.${pg.escapeIdentifier(
-    target.versionTable
-  )}`;
+  if (options.evidence) {
+    const read = await readWithEvidence(client, target, found);
+    await client.query('rollback');
+    return read;
+  }
+
   const rows = await client.query<{ version_num: string }>(
-    `select version_num::text as version_num from ${table}`
+    `select version_num::text as version_num from ${qualifiedTable(target)}`
   );
   await client.query('rollback');
   return { kind: 'rows', values: rows.rows.map((row) => row.version_num) };
@@ -83,10 +101,14 @@ const readInTransaction = async (
 
 /**
  * A reader that opens one connection per read and runs one short READ ONLY
- * transaction. Table and schema names are quoted as identifiers.
+ * transaction. Table and schema names are quoted as identifiers. With
+ * `options.evidence` the same transaction also reads the evidence.
  */
 const postgresReader =
-  (timeouts: ReadTimeouts = DEFAULT_TIMEOUTS): VersionTableReader =>
+  (
+    timeouts: ReadTimeouts = DEFAULT_TIMEOUTS,
+    options: ReaderOptions = {}
+  ): VersionTableReader =>
   async (target, credentials) => {
     const endpoint =
       `${credentials.host}:${credentials.port}/${credentials.database}` +
@@ -97,7 +119,7 @@ const postgresReader =
 
     try {
       await client.connect();
-      return await readInTransaction(client, target);
+      return await readInTransaction(client, target, options);
     } catch (error) {
       throw databaseError(error, endpoint);
     } finally {
@@ -105,5 +127,5 @@ const postgresReader =
     }
   };
 
-export type { ReadTimeouts, VersionTableReader };
+export type { ReaderOptions, ReadTimeouts, VersionTableReader };
 export { DEFAULT_TIMEOUTS, postgresReader };

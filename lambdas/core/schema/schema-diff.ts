@@ -1,0 +1,67 @@
+import { canonicalJson, compareText } from './canonical-json.js';
+import type { CanonicalValue, SchemaObject } from './schema-object.js';
+
+/** One object present on both sides with another definition. */
+interface ChangedObject {
+  readonly key: string;
+  /** Top-level definition fields that differ, e.g. `default`. */
+  readonly fields: readonly string[];
+}
+
+/** How an observed schema differs from an attested one, by object key. */
+interface SchemaDiff {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly ChangedObject[];
+}
+
+const fieldsOf = (value: CanonicalValue): Record<string, CanonicalValue> =>
+  typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, CanonicalValue>)
+    : { value };
+
+const changedFields = (
+  before: CanonicalValue,
+  after: CanonicalValue
+): string[] => {
+  const a = fieldsOf(before);
+  const b = fieldsOf(after);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((field) => canonicalJson(a[field]) !== canonicalJson(b[field]))
+    .sort(compareText);
+};
+
+const byKey = (objects: readonly SchemaObject[]) =>
+  new Map(objects.map((object) => [object.key, object.definition]));
+
+/**
+ * The objects added, removed and changed between two snapshots, each
+ * list sorted by key. Empty lists mean the schemas are the same.
+ */
+const diffSchemas = (
+  attested: readonly SchemaObject[],
+  observed: readonly SchemaObject[]
+): SchemaDiff => {
+  const before = byKey(attested);
+  const after = byKey(observed);
+  const added = [...after.keys()].filter((key) => !before.has(key));
+  const removed = [...before.keys()].filter((key) => !after.has(key));
+  const changed = [...after.entries()].flatMap(([key, definition]) => {
+    const earlier = before.get(key);
+    if (earlier === undefined) return [];
+    const fields = changedFields(earlier, definition);
+    return fields.length === 0 ? [] : [{ key, fields }];
+  });
+  return {
+    added: added.sort(compareText),
+    removed: removed.sort(compareText),
+    changed: changed.sort((a, b) => compareText(a.key, b.key)),
+  };
+};
+
+/** True when the diff holds no difference. */
+const isSameSchema = (diff: SchemaDiff): boolean =>
+  diff.added.length + diff.removed.length + diff.changed.length === 0;
+
+export type { ChangedObject, SchemaDiff };
+export { diffSchemas, isSameSchema };

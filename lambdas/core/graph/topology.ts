@@ -18,7 +18,10 @@ interface Frame {
   next: number;
 }
 
-/** Code-point order for ids: stable across locales and runtimes. */
+/**
+ * Ids in UTF-16 code-unit order (JavaScript `<`), not locale order, so the
+ * order is the same everywhere. Equals code-point order for BMP text.
+ */
 const compareIds = (left: string, right: string): number =>
   left < right ? -1 : left > right ? 1 : 0;
 
@@ -33,7 +36,7 @@ const allParents = (revision: GraphRevision): string[] =>
  * revises or depends on, or returns a cycle: ids where
  * each names the next as down_revision or depends_on, and the last names
  * the first. The order is deterministic: depth first, starting from each
- * id in code-point order and from each revision's parents in that order.
+ * id in code-unit order and from each revision's parents in that order.
  * Ids of unknown parents are skipped; the walk is iterative, so long
  * histories cannot overflow the stack.
  */

@@ -30,7 +30,7 @@ const toRow = (revision: ManifestRevision): RevisionRow => [
   revision.fileHash,
 ];
 
-/** Revisions sorted by id, in code-point order. */
+/** Revisions sorted by id in code-unit order (see compareIds). */
 const sortRevisions = (
   revisions: readonly ManifestRevision[]
 ): ManifestRevision[] =>

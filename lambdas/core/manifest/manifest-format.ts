@@ -32,7 +32,7 @@ interface ManifestRevision extends GraphRevision {
 interface Manifest {
   readonly formatVersion: typeof MANIFEST_FORMAT_VERSION;
   readonly hashAlgorithm: typeof HASH_ALGORITHM;
-  /** Sorted by id, in code-point order. */
+  /** Sorted by id in code-unit order (see compareIds). */
   readonly revisions: readonly ManifestRevision[];
   readonly digest: string;
 }

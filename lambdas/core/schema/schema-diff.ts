@@ -20,6 +20,10 @@ const fieldsOf = (value: CanonicalValue): Record<string, CanonicalValue> =>
     ? (value as Record<string, CanonicalValue>)
     : { value };
 
+/** A field absent on one side (a default added) reads as null. */
+const fieldText = (value: CanonicalValue | undefined): string =>
+  value === undefined ? 'null' : canonicalJson(value);
+
 const changedFields = (
   before: CanonicalValue,
   after: CanonicalValue
@@ -27,7 +31,7 @@ const changedFields = (
   const a = fieldsOf(before);
   const b = fieldsOf(after);
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((field) => canonicalJson(a[field]) !== canonicalJson(b[field]))
+    .filter((field) => fieldText(a[field]) !== fieldText(b[field]))
     .sort(compareText);
 };
 

@@ -1,11 +1,7 @@
-import { ArnFormat, Aws, Stack } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import type { IConstruct } from 'constructs';
-
-/** Secrets Manager appends a dash and six characters to every secret ARN. */
-const COMPLETE_SECRET_ARN = /-[A-Za-z0-9]{6}$/;
 
 /** ENI actions Lambda needs on the execution role of a function in a VPC. */
 const ENI_ACTIONS = [
@@ -49,54 +45,6 @@ const allowPrefixedWrites = (
           'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}*`),
         },
         Null: { 'dynamodb:LeadingKeys': 'false' },
-      },
-    })
-  );
-};
-
-/**
- * The IAM resource for a secret given by name, partial ARN or complete
- * ARN. Names match any six-character suffix (`-??????`), never more.
- */
-const secretResourceArn = (scope: IConstruct, secretId: string): string => {
-  if (secretId.startsWith('arn:')) {
-    return COMPLETE_SECRET_ARN.test(secretId) ? secretId : `${secretId}-??????`;
-  }
-  return Stack.of(scope).formatArn({
-    service: 'secretsmanager',
-    resource: 'secret',
-    resourceName: `${secretId}-??????`,
-    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-  });
-};
-
-/** Lets the role read exactly the given secrets and decrypt them. */
-const allowSecretRead = (
-  role: iam.IRole,
-  secretIds: readonly string[],
-  secretKeyArns: readonly string[]
-): void => {
-  const resources = [...new Set(secretIds)].map((id) =>
-    secretResourceArn(role, id)
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'ReadTargetSecrets',
-      actions: ['secretsmanager:GetSecretValue'],
-      resources,
-    })
-  );
-  if (secretKeyArns.length === 0) return;
-
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'DecryptTargetSecrets',
-      actions: ['kms:Decrypt'],
-      resources: [...secretKeyArns],
-      conditions: {
-        StringEquals: {
-          'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com`,
-        },
       },
     })
   );
@@ -156,8 +104,6 @@ const allowVpcNetworking = (role: iam.IRole): void => {
 export {
   allowPrefixedWrites,
   allowPublish,
-  allowSecretRead,
   allowTableRead,
   allowVpcNetworking,
-  secretResourceArn,
 };

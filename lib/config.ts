@@ -113,6 +113,14 @@ const sentinelConfigSchema = z
       })
       .optional(),
     secretKmsKeyArns: z.array(kmsKeyArnSchema).default([]),
+    secretNamePrefix: z
+      .string()
+      .regex(/^[^*?]+$/, {
+        error:
+          'secretNamePrefix must be a name prefix without wildcards, such ' +
+          'as "alembic-sentinel/"',
+      })
+      .optional(),
     secretCacheTtlSeconds: intIn('secretCacheTtlSeconds', 60, 43_200).default(
       21_600
     ),

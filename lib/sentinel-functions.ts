@@ -8,18 +8,14 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { Target } from '../lambdas/core/target.js';
-import {
-  allowPrefixedWrites,
-  allowPublish,
-  allowSecretRead,
-  allowTableRead,
-} from './access.js';
+import { allowPrefixedWrites, allowPublish, allowTableRead } from './access.js';
 import {
   METRICS_NAMESPACE,
   SentinelEnv,
   WritablePrefixes,
 } from './constants.js';
 import { createSentinelFunction, DEFAULT_ENTRIES } from './functions.js';
+import { allowSecretRead, targetSecretResources } from './secret-access.js';
 import type { SentinelTuning } from './validation.js';
 
 /** Everything the two functions are wired to. */
@@ -33,6 +29,7 @@ interface SentinelFunctionsOptions extends SentinelTuning {
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups: ec2.ISecurityGroup[];
   readonly secretKeyArns?: readonly string[];
+  readonly secretNamePrefix?: string;
   readonly reserveConcurrency?: boolean;
   readonly verifierConcurrency?: number;
   readonly recorderConcurrency?: number;
@@ -104,7 +101,11 @@ const createSentinelFunctions = (
     retryAttempts: 0,
   });
 
-  const secretIds = options.targets.map((target) => target.secretId);
+  const secrets = targetSecretResources(
+    scope,
+    options.targets,
+    options.secretNamePrefix
+  );
   const secretKeyArns = options.secretKeyArns ?? [];
   const grants: [iam.IRole, readonly string[], readonly string[]][] = [
     [roleOf(verifier), ['PutItem', 'UpdateItem'], WritablePrefixes.verifier],
@@ -113,7 +114,7 @@ const createSentinelFunctions = (
   for (const [role, actions, prefixes] of grants) {
     allowTableRead(role, options.table);
     allowPrefixedWrites(role, options.table, actions, prefixes);
-    allowSecretRead(role, secretIds, secretKeyArns);
+    allowSecretRead(role, secrets, secretKeyArns);
   }
   allowPublish(roleOf(verifier), options.topic);
 

@@ -90,6 +90,16 @@ interface AlembicSentinelProps {
   readonly secretKeyArns?: readonly string[];
 
   /**
+   * Grant read access to every secret whose name starts with this prefix
+   * instead of listing each target's secret. Needed beyond about 80
+   * distinct secrets, where the list no longer fits in an IAM policy.
+   * Every target's secret must be under the prefix.
+   *
+   * @default - each target's secret is listed in the policy
+   */
+  readonly secretNamePrefix?: string;
+
+  /**
    * How long the verifier keeps a secret value before fetching it again.
    *
    * @default Duration.hours(6)

@@ -87,6 +87,7 @@ class SentinelStack extends Stack {
         ? kms.Key.fromKeyArn(this, 'AlertKey', alertKeyArn)
         : undefined,
       secretKeyArns: config.secretKmsKeyArns,
+      secretNamePrefix: config.secretNamePrefix,
       secretCacheTtl: Duration.seconds(config.secretCacheTtlSeconds),
       verifyEntry: props.verifyEntry,
       recordEntry: props.recordEntry,

@@ -103,6 +103,7 @@ describe('SentinelStack: failure handling', () => {
   it('keeps three alarms and one metric series however many targets', () => {
     const { template: large } = synthSentinel({
       targets: manyTargets(300),
+      secretNamePrefix: 'prod/',
       deploymentName: 'fleet',
       schedule: { missedPeriodsBeforeAlarm: 6 },
     });

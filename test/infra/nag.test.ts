@@ -51,6 +51,23 @@ describe('SentinelStack: cdk-nag AwsSolutions', () => {
     expect(nagViolations(synthesized)).toEqual([]);
   });
 
+  it('reports no unacknowledged finding with secretNamePrefix set', () => {
+    const synthesized = synthSentinel({
+      network: NETWORK,
+      secretNamePrefix: 'prod/',
+      targets: [
+        { id: 'orders', secretId: 'prod/orders' },
+        {
+          id: 'billing',
+          secretId:
+            'arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/billing-AbCdEf',
+        },
+      ],
+    });
+
+    expect(nagViolations(synthesized)).toEqual([]);
+  });
+
   it('gives every acknowledgment a written reason', () => {
     const entries = acknowledgments(synthSentinel({ network: NETWORK }));
 

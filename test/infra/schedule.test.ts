@@ -47,7 +47,10 @@ describe('SentinelStack: verify schedule', () => {
   });
 
   it('splits 130 targets into 6 batches on 2 rules', () => {
-    const { template } = synthSentinel({ targets: manyTargets(130) });
+    const { template } = synthSentinel({
+      targets: manyTargets(130),
+      secretNamePrefix: 'prod/',
+    });
 
     template.resourceCountIs('AWS::Events::Rule', 2);
     const targets = ruleTargets(template);
@@ -78,7 +81,10 @@ describe('SentinelStack: verify schedule', () => {
 
 describe('SentinelStack: dead-letter queue policy', () => {
   it('lets every rule send dead letters through one statement', () => {
-    const { template } = synthSentinel({ targets: manyTargets(300) });
+    const { template } = synthSentinel({
+      targets: manyTargets(300),
+      secretNamePrefix: 'prod/',
+    });
 
     template.resourceCountIs('AWS::Events::Rule', 3);
     const policies = Object.values(

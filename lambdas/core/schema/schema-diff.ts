@@ -36,11 +36,35 @@ const changedFields = (
 };
 
 const byKey = (objects: readonly SchemaObject[]) =>
-  new Map(objects.map((object) => [object.key, object.definition]));
+  new Map(objects.map((object) => [object.key, object]));
+
+/** Kinds whose objects other objects (columns, indexes...) belong to. */
+const OWNER_KINDS = ['table ', 'view '];
+
+/**
+ * Keys left once the parts of a listed table go: an added table implies
+ * its columns, constraints, indexes, triggers and policies.
+ */
+const withoutParts = (
+  keys: readonly string[],
+  objects: ReadonlyMap<string, SchemaObject>
+): string[] => {
+  const owners = new Set(
+    keys
+      .filter((key) => OWNER_KINDS.some((kind) => key.startsWith(kind)))
+      .flatMap((key) => objects.get(key)?.names.slice(0, 1) ?? [])
+  );
+  return keys.filter((key) => {
+    if (OWNER_KINDS.some((kind) => key.startsWith(kind))) return true;
+    const names = objects.get(key)?.names ?? [];
+    return !names.some((name) => owners.has(name));
+  });
+};
 
 /**
  * The objects added, removed and changed between two snapshots, each
- * list sorted by key. Empty lists mean the schemas are the same.
+ * list sorted by key; the parts of an added or removed table are implied
+ * by it and not listed. Empty lists mean the schemas are the same.
  */
 const diffSchemas = (
   attested: readonly SchemaObject[],
@@ -50,15 +74,15 @@ const diffSchemas = (
   const after = byKey(observed);
   const added = [...after.keys()].filter((key) => !before.has(key));
   const removed = [...before.keys()].filter((key) => !after.has(key));
-  const changed = [...after.entries()].flatMap(([key, definition]) => {
+  const changed = [...after.entries()].flatMap(([key, object]) => {
     const earlier = before.get(key);
     if (earlier === undefined) return [];
-    const fields = changedFields(earlier, definition);
+    const fields = changedFields(earlier.definition, object.definition);
     return fields.length === 0 ? [] : [{ key, fields }];
   });
   return {
-    added: added.sort(compareText),
-    removed: removed.sort(compareText),
+    added: withoutParts(added, after).sort(compareText),
+    removed: withoutParts(removed, before).sort(compareText),
     changed: changed.sort((a, b) => compareText(a.key, b.key)),
   };
 };

@@ -3,6 +3,7 @@ import { fingerprintSchema } from '../../core/schema/fingerprint.js';
 import type {
   CanonicalValue,
   ObservedSchema,
+  SchemaObject,
 } from '../../core/schema/schema-object.js';
 import type { Target } from '../../core/target.js';
 import { RELATION_QUERIES } from './schema-relation-sql.js';
@@ -18,6 +19,14 @@ interface ObjectRow {
   readonly names: string[];
   readonly definition: CanonicalValue;
 }
+
+/** A row as the fingerprint needs it; anything else is a bug here. */
+const toObject = (row: ObjectRow): SchemaObject => {
+  if (!Array.isArray(row.names) || typeof row.key !== 'string') {
+    throw new TypeError(`catalog row ${String(row.key)} is malformed`);
+  }
+  return { key: row.key, names: row.names, definition: row.definition };
+};
 
 /** The schemas a target's fingerprint covers. */
 const fingerprintedSchemas = (target: Target): readonly string[] =>
@@ -35,7 +44,7 @@ const readSchema = async (
   const schemas = fingerprintedSchemas(target);
   const exclude = target.schemaExclude ?? [];
   const result = await client.query<ObjectRow>(SCHEMA_OBJECTS, [schemas]);
-  const snapshot = fingerprintSchema(result.rows, exclude);
+  const snapshot = fingerprintSchema(result.rows.map(toObject), exclude);
   return { ...snapshot, schemas, exclude };
 };
 

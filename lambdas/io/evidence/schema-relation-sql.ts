@@ -19,11 +19,11 @@ const RELATION = `
   where n.nspname = any($1) and ${notExtensionMember('pg_class', 'c.oid')}`;
 
 const QUALIFIED = `quote_ident(n.nspname) || '.' || quote_ident(c.relname)`;
-const RAW_NAME = `n.nspname || '.' || c.relname`;
+const RAW_NAME = `(n.nspname || '.' || c.relname)::text`;
 
 const SCHEMAS = `
   select 'schema ' || quote_ident(n.nspname) as key,
-    array[n.nspname] as names, '{}'::jsonb as definition
+    array[n.nspname::text] as names, '{}'::jsonb as definition
   from pg_namespace n where n.nspname = any($1)`;
 
 const TABLES = `

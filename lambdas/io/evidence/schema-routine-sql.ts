@@ -97,7 +97,7 @@ const RULES = `
         where r.rulename <> '_RETURN') x ${ON_TABLE}`;
 
 const EXTENSIONS = `
-  select 'extension ' || quote_ident(e.extname), array[e.extname],
+  select 'extension ' || quote_ident(e.extname), array[e.extname::text],
     jsonb_build_object('version', e.extversion, 'schema', n.nspname)
   from pg_extension e
   join pg_namespace n on n.oid = e.extnamespace

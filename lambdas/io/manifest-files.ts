@@ -21,7 +21,7 @@ interface ReadManifestOptions extends BuildManifestOptions {
 /** The names Alembic loads: `*.py`, but not `__init__*` or `.#*` locks. */
 const SCRIPT_NAME = /^(?!\.#|__init__).*\.py$/;
 
-/** Relative `/`-separated paths of the scripts under `directory`. */
+/** Relative `/`-separated paths of the scripts under `root/relative`. */
 const listScripts = async (
   root: string,
   relative: string,
@@ -40,11 +40,19 @@ const listScripts = async (
       continue;
     }
 
+    if (!SCRIPT_NAME.test(entry.name)) {
+      continue;
+    }
+    // A link that resolves to nothing is kept, so reading it fails with
+    // the file named; a link to a directory is not followed, as in Alembic.
     const isFile =
       entry.isFile() ||
       (entry.isSymbolicLink() &&
-        (await stat(join(root, path)).then((s) => s.isFile())));
-    if (isFile && SCRIPT_NAME.test(entry.name)) {
+        (await stat(join(root, path)).then(
+          (target) => target.isFile(),
+          () => true
+        )));
+    if (isFile) {
       found.push(path);
     }
   }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ExitCode } from '../lambdas/cli/exit-codes.js';
 import { exitCodeOfError } from '../lambdas/cli/exit-status.js';
 import { runHistory } from '../lambdas/cli/history-command.js';
+import { runManifest } from '../lambdas/cli/manifest-command.js';
 import { runRecord } from '../lambdas/cli/record-command.js';
 import { runStatus } from '../lambdas/cli/status-command.js';
 import { runVerify } from '../lambdas/cli/verify-command.js';
@@ -162,5 +163,28 @@ withStore(
     runHistory({ ...options, limit: Number(options.limit) }, write)
   );
 });
+
+program
+  .command('manifest')
+  .description('read migration scripts (no Python) into a manifest')
+  .argument('<versions-dir>', "the Alembic project's versions directory")
+  .option(
+    '--recursive',
+    'also read subdirectories (recursive_version_locations)'
+  )
+  .option('--version-column-width <n>', 'width of version_num', '32')
+  .option('--json', 'print the manifest as JSON')
+  .action(async (versionsDir: string, options) => {
+    await run(Boolean(options.json), () =>
+      runManifest(
+        {
+          ...options,
+          versionsDir,
+          versionColumnWidth: Number(options.versionColumnWidth),
+        },
+        write
+      )
+    );
+  });
 
 await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import {
   AttestationConflictError,
   ConfigurationError,
   CredentialsError,
+  ManifestError,
   RecordRefusedError,
 } from '../core/errors.js';
 import { type Verdict, VerdictStatus } from '../core/verdict.js';
@@ -25,6 +26,7 @@ const exitCodeOfError = (error: unknown): ExitCode => {
   if (error instanceof AttestationConflictError) return ExitCode.conflict;
   if (error instanceof ConfigurationError) return ExitCode.usage;
   if (error instanceof CredentialsError) return ExitCode.usage;
+  if (error instanceof ManifestError) return ExitCode.usage;
   return ExitCode.couldNotCheck;
 };
 

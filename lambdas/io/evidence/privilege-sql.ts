@@ -10,7 +10,8 @@ const WRITE_PRIVILEGES = `array['DELETE', 'INSERT', 'TRUNCATE', 'UPDATE']`;
  * then every role (not the predefined pg_* ones) with what it holds
  * beyond PUBLIC's, and the flags that say how. A superuser holds every
  * privilege; ownership and inherited membership count through
- * has_table_privilege.
+ * has_table_privilege. The owner's own ACL entry is ownership, not a
+ * grant; a superuser is a member of every role, so that is not said.
  */
 const TABLE_WRITERS = `
   with target as (
@@ -32,11 +33,13 @@ const TABLE_WRITERS = `
               and w <> all (p.privileges) order by w) as privileges,
       r.rolsuper as superuser,
       t.relowner = r.oid as owner,
-      t.relowner <> r.oid and pg_has_role(r.oid, t.relowner, 'USAGE')
-        as owner_member,
-      exists (select from aclexplode(t.acl) a
-              where a.grantee = r.oid
-                and a.privilege_type = any(${WRITE_PRIVILEGES})) as granted,
+      t.relowner <> r.oid and not r.rolsuper
+        and pg_has_role(r.oid, t.relowner, 'USAGE') as owner_member,
+      t.relowner <> r.oid
+        and exists (select from aclexplode(t.acl) a
+                    where a.grantee = r.oid
+                      and a.privilege_type = any(${WRITE_PRIVILEGES}))
+        as granted,
       false as public
     from pg_roles r, target t, public_grants p
     where r.rolname !~ '^pg_'

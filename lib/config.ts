@@ -122,8 +122,13 @@ const sentinelConfigSchema = z
       })
       .optional(),
     secretCacheTtlSeconds: intIn('secretCacheTtlSeconds', 60, 43_200).default(
-      21_600
+      43_200
     ),
+    logLevel: z
+      .enum(['DEBUG', 'INFO', 'WARN', 'ERROR'], {
+        error: 'logLevel must be one of "DEBUG", "INFO", "WARN", "ERROR"',
+      })
+      .default('INFO'),
     targets: targetsSchema,
   })
   .superRefine((config, context) => {

@@ -32,6 +32,7 @@ interface SentinelFunctionProps {
   readonly reservedConcurrentExecutions?: number;
   readonly environment: Record<string, string>;
   readonly logRetention: logs.RetentionDays;
+  readonly logLevel: lambda.ApplicationLogLevel;
   readonly vpc?: ec2.IVpc;
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups?: ec2.ISecurityGroup[];
@@ -73,7 +74,7 @@ const createSentinelFunction = (
     role,
     logGroup,
     loggingFormat: lambda.LoggingFormat.JSON,
-    applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+    applicationLogLevelV2: props.logLevel,
     systemLogLevelV2: lambda.SystemLogLevel.WARN,
     environment: {
       ...props.environment,

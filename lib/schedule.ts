@@ -7,6 +7,23 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { groupByRule, type VerifyEvent } from './batches.js';
 
+/**
+ * Fires every `rate`, `offsetMinutes` into each period, so that the rules
+ * of a large fleet start in different minutes instead of all at once.
+ * Rates that do not divide an hour cannot be offset and use `rate()`.
+ */
+const scheduleAt = (rate: Duration, offsetMinutes: number): events.Schedule => {
+  const minutes = rate.toMinutes();
+  if (minutes === 60) {
+    return events.Schedule.expression(`cron(${offsetMinutes % 60} * * * ? *)`);
+  }
+  if (minutes === 1 || minutes > 60 || 60 % minutes !== 0) {
+    return events.Schedule.rate(rate);
+  }
+  const offset = offsetMinutes % minutes;
+  return events.Schedule.expression(`cron(${offset}/${minutes} * * * ? *)`);
+};
+
 /** What the schedule invokes, how often, and where lost events go. */
 interface VerifyScheduleProps {
   readonly verifier: lambda.IFunction;
@@ -17,8 +34,9 @@ interface VerifyScheduleProps {
 
 /**
  * EventBridge rules at a fixed rate, five batches per rule (the rule target
- * limit). Each batch is its own asynchronous invocation with the targets in
- * the event; events EventBridge cannot deliver go to the dead-letter queue.
+ * limit), rule `n` starting `n` minutes into the period. Each batch is its
+ * own asynchronous invocation with the targets in the event; events
+ * EventBridge cannot deliver go to the dead-letter queue.
  */
 class VerifySchedule extends Construct {
   readonly rules: readonly events.Rule[];
@@ -40,7 +58,7 @@ class VerifySchedule extends Construct {
       (group, index) =>
         new events.Rule(this, `Rule${index + 1}`, {
           description: `alembic-sentinel verify rule ${index + 1} of ${groups.length}`,
-          schedule: events.Schedule.rate(props.rate),
+          schedule: scheduleAt(props.rate, index),
           targets: group.map(
             (batch) =>
               new targets.LambdaFunction(props.verifier, {
@@ -70,4 +88,4 @@ class VerifySchedule extends Construct {
 }
 
 export type { VerifyScheduleProps };
-export { VerifySchedule };
+export { scheduleAt, VerifySchedule };

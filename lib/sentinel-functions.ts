@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -25,6 +25,7 @@ interface SentinelFunctionsOptions extends SentinelTuning {
   readonly topic: sns.Topic;
   readonly onFailure: lambda.IDestination;
   readonly logRetention: logs.RetentionDays;
+  readonly logLevel?: lambda.ApplicationLogLevel;
   readonly vpc?: ec2.IVpc;
   readonly vpcSubnets?: ec2.SubnetSelection;
   readonly securityGroups: ec2.ISecurityGroup[];
@@ -51,6 +52,7 @@ const createSentinelFunctions = (
   options: SentinelFunctionsOptions
 ): { verifier: NodejsFunction; recorder: NodejsFunction } => {
   const reserve = options.reserveConcurrency ?? true;
+  const logLevel = options.logLevel ?? lambda.ApplicationLogLevel.INFO;
   const secretTtlSeconds = String(options.secretCacheTtl.toSeconds());
   const network = {
     vpc: options.vpc,
@@ -68,6 +70,7 @@ const createSentinelFunctions = (
       ? (options.verifierConcurrency ?? 5)
       : undefined,
     logRetention: options.logRetention,
+    logLevel,
     environment: {
       [SentinelEnv.tableName]: options.table.tableName,
       [SentinelEnv.topicArn]: options.topic.topicArn,
@@ -93,6 +96,7 @@ const createSentinelFunctions = (
       ? (options.recorderConcurrency ?? 2)
       : undefined,
     logRetention: options.logRetention,
+    logLevel,
     environment: {
       [SentinelEnv.tableName]: options.table.tableName,
       [SentinelEnv.secretTtlSeconds]: secretTtlSeconds,

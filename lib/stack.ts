@@ -9,6 +9,7 @@ import {
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import type { SentinelConfig } from './config.js';
 import { AlembicSentinel } from './sentinel.js';
@@ -88,6 +89,7 @@ class SentinelStack extends Stack {
         : undefined,
       secretKeyArns: config.secretKmsKeyArns,
       secretNamePrefix: config.secretNamePrefix,
+      logLevel: lambda.ApplicationLogLevel[config.logLevel],
       secretCacheTtl: Duration.seconds(config.secretCacheTtlSeconds),
       verifyEntry: props.verifyEntry,
       recordEntry: props.recordEntry,

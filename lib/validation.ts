@@ -91,7 +91,7 @@ const resolveTuning = (
     scheduleRate,
     maxTargetsPerBatch,
     missedPeriodsBeforeAlarm,
-    secretCacheTtl: props.secretCacheTtl ?? Duration.hours(6),
+    secretCacheTtl: props.secretCacheTtl ?? Duration.hours(12),
     verifierTimeout: props.verifierTimeout ?? Duration.seconds(30),
   };
 };

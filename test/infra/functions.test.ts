@@ -23,6 +23,14 @@ describe('SentinelStack: functions', () => {
     });
   });
 
+  it('reserves no concurrency when concurrency.reserve is false', () => {
+    const { template } = synthSentinel({ concurrency: { reserve: false } });
+
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: Match.absent(),
+    });
+  });
+
   it('keeps INFO logs by default and only problems when logLevel is WARN', () => {
     const { template } = synthSentinel({ logLevel: 'WARN' });
 

@@ -83,6 +83,111 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
       'A lock on alembic_version that outlives a deploy is suspicious.',
     ],
   },
+  [FindingCode.rolledBack]: {
+    severity: Severity.critical,
+    title: 'version table rolled back below the recorded deploy',
+    scenario: 'rollback below a fix (1), rewind to re-run (3)',
+    meaning:
+      'alembic_version points at an older revision than the pipeline ' +
+      'recorded. The next alembic upgrade would run the listed migrations ' +
+      'a second time, against a schema that already has them.',
+    firstSteps: [
+      'Block deploys to this database: the next upgrade re-runs migrations.',
+      'Check the schema still has the listed migrations applied.',
+      'Restore the recorded heads with alembic stamp, after review.',
+    ],
+  },
+  [FindingCode.skippedForward]: {
+    severity: Severity.critical,
+    title: 'version table claims revisions never recorded as applied',
+    scenario: 'mark a migration applied that never ran (2)',
+    meaning:
+      'alembic_version points past the recorded deploy. Unless a deploy ran ' +
+      'without its record step, the listed migrations (a security fix, ' +
+      'perhaps) were stamped, not run.',
+    firstSteps: [
+      'Check whether a deploy ran without the record step.',
+      'If not, check the schema for each listed migration: it may be absent.',
+      'Treat the database credentials as compromised: rotate them.',
+    ],
+  },
+  [FindingCode.unknownRevision]: {
+    severity: Severity.critical,
+    title: 'version table names a revision no migration script has',
+    scenario: 'forced state (4), garbage that blocks deploys (5)',
+    meaning:
+      'The value is well formed but matches no script of the recorded ' +
+      'manifest: a build newer than the last record, or a forged value.',
+    firstSteps: [
+      'Check whether a newer build deployed without the record step.',
+      'If not, every alembic command will fail: restore the recorded heads.',
+      'Find who wrote the value in the database audit log.',
+    ],
+  },
+  [FindingCode.sideways]: {
+    severity: Severity.critical,
+    title: 'version table moved to another branch',
+    scenario: 'forced state the schema does not match (4)',
+    meaning:
+      'alembic_version points at a revision on a branch that is neither ' +
+      'before nor after the recorded heads; the schema cannot match it.',
+    firstSteps: [
+      'Block deploys to this database until the state is understood.',
+      'Compare the schema with the recorded heads.',
+      'Restore the recorded heads with alembic stamp, after review.',
+    ],
+  },
+  [FindingCode.partialHeads]: {
+    severity: Severity.high,
+    title: 'one branch of a multi-head graph lags or moved',
+    scenario: 'rollback (1) or skip (2) on one branch',
+    meaning:
+      'Some recorded heads are in place and others are not: one branch ' +
+      'was rolled back or moved while the rest stayed.',
+    firstSteps: [
+      'Read which branch lags and by how many revisions.',
+      'Check whether a partial deploy failed half-way.',
+      'Restore the recorded heads with alembic stamp, after review.',
+    ],
+  },
+  [FindingCode.duplicateRows]: {
+    severity: Severity.high,
+    title: 'version table holds the same revision twice',
+    scenario: 'garbage that blocks deploys (5)',
+    meaning:
+      'Alembic keeps one row per head under a primary key; a duplicate ' +
+      'means the key was dropped and rows written by hand.',
+    firstSteps: [
+      'Check the primary key of alembic_version still exists.',
+      'Restore one row per recorded head, after review.',
+      'Find who altered the table in the database audit log.',
+    ],
+  },
+  [FindingCode.extraRows]: {
+    severity: Severity.high,
+    title: 'version table has rows beyond the recorded heads',
+    scenario: 'forced state (4), rewind of one branch (3)',
+    meaning:
+      'Every recorded head is present, with extra rows Alembic would not ' +
+      'write; the next upgrade may re-run or refuse migrations.',
+    firstSteps: [
+      'List the extra rows and where they sit in the graph.',
+      'Remove them with alembic stamp to the recorded heads, after review.',
+      'Find who wrote them in the database audit log.',
+    ],
+  },
+  [FindingCode.windowExpired]: {
+    severity: Severity.high,
+    title: 'deploy window expired without a recorded completion',
+    scenario: 'deploy gap: a migration may be half-applied',
+    meaning:
+      'A pipeline opened a deploy window and never recorded its ' +
+      'completion before the window expired.',
+    firstSteps: [
+      'Check the pipeline run that opened the window: did it fail?',
+      'Record the deploy if it completed, or roll it back if it did not.',
+    ],
+  },
   [FindingCode.rowRewritten]: {
     severity: Severity.high,
     title: 'version row was written since the last recorded deploy',

@@ -167,11 +167,13 @@ const formatPath = (path: readonly PropertyKey[]): string =>
   }, '');
 
 const describeIssue = (issue: z.core.$ZodIssue): string => {
-  const field = formatPath(issue.path) || '(top level)';
+  const field = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-    return `${field}: unknown field ${keys}; check the spelling or remove it`;
+    const where = field === '' ? 'top-level field' : `field in ${field}`;
+    return `unknown ${where} ${keys}; check the spelling or remove it`;
   }
+  if (field === '') return issue.message;
   return `${field}: ${issue.message}`;
 };
 

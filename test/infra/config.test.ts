@@ -69,6 +69,12 @@ describe('Function: parseSentinelConfig', () => {
     expect(message).toContain('check the spelling');
   });
 
+  it('names the object that holds a misspelled nested field', () => {
+    const message = problemsOf({ targets: [target], schedule: { rate: 5 } });
+
+    expect(message).toContain('unknown field in schedule "rate"');
+  });
+
   it('rejects duplicate target ids, naming both positions', () => {
     const message = problemsOf({ targets: [target, target] });
 

@@ -16,7 +16,6 @@ import {
   evidenceOf,
 } from '../../lambdas/core/evidence/database-evidence.js';
 import { FindingCode } from '../../lambdas/core/findings.js';
-import type { SchemaSnapshot } from '../../lambdas/core/schema/schema-object.js';
 import { type TargetInput, targetSchema } from '../../lambdas/core/target.js';
 import { VerdictStatus } from '../../lambdas/core/verdict.js';
 import {
@@ -274,36 +273,5 @@ describe('Schema fingerprint on PostgreSQL (reader with SELECT on the version ta
     });
 
     expect(loads).toBe(0);
-  });
-});
-
-describe('Function: dynamoSchemaSnapshotStore on DynamoDB Local', () => {
-  it('returns what was put, and nothing for an unknown digest', async () => {
-    const schema = evidenceOf(await readSchemaOf())?.schema as SchemaSnapshot;
-    await snapshots.put('shop', schema, '2026-12-04T09:00:00.000Z');
-    await snapshots.put('shop', schema, '2026-12-04T09:05:00.000Z');
-
-    const loaded = await snapshots.get('shop', schema.digest);
-
-    expect(loaded).toEqual({ digest: schema.digest, objects: schema.objects });
-    expect(await snapshots.get('shop', 'f'.repeat(64))).toBeUndefined();
-  });
-
-  it('splits a large snapshot into parts and joins them again', async () => {
-    const { fingerprintSchema } = await import(
-      '../../lambdas/core/schema/fingerprint.js'
-    );
-    const { randomBytes } = await import('node:crypto');
-    const big = fingerprintSchema(
-      Array.from({ length: 400 }, (_, index) => ({
-        key: `function public.f${index}()`,
-        names: [`public.f${index}`],
-        definition: { definition: randomBytes(1024).toString('hex') },
-      }))
-    );
-
-    await snapshots.put('big', big, '2026-12-04T09:00:00.000Z');
-
-    expect((await snapshots.get('big', big.digest))?.objects).toHaveLength(400);
   });
 });

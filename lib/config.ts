@@ -129,8 +129,8 @@ const sentinelConfigSchema = z
         reserve: z
           .boolean({ error: 'reserve must be true or false' })
           .default(true),
-        verifier: intIn('verifier', 1, 1000).default(5),
-        recorder: intIn('recorder', 1, 1000).default(2),
+        verifier: intIn('verifier', 1, 1000).optional(),
+        recorder: intIn('recorder', 1, 1000).optional(),
       })
       .prefault({}),
     logLevel: z

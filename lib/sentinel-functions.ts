@@ -38,8 +38,8 @@ interface SentinelFunctionsOptions extends SentinelTuning {
   readonly recordEntry?: string;
 }
 
-/** Shortest time Lambda keeps an asynchronous event for retries. */
-const MIN_EVENT_AGE = Duration.minutes(1);
+/** Longest time Lambda keeps an asynchronous event for retries. */
+const MAX_EVENT_AGE = Duration.hours(6);
 
 /**
  * The verifier and the recorder with their roles. The verifier reads the
@@ -80,9 +80,10 @@ const createSentinelFunctions = (
     },
     onFailure: options.onFailure,
     retryAttempts: 1,
+    // The next run supersedes an event older than one period.
     maxEventAge:
-      options.scheduleRate.toSeconds() < MIN_EVENT_AGE.toSeconds()
-        ? MIN_EVENT_AGE
+      options.scheduleRate.toSeconds() > MAX_EVENT_AGE.toSeconds()
+        ? MAX_EVENT_AGE
         : options.scheduleRate,
   });
 

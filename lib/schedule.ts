@@ -88,4 +88,4 @@ class VerifySchedule extends Construct {
 }
 
 export type { VerifyScheduleProps };
-export { scheduleAt, VerifySchedule };
+export { VerifySchedule };

@@ -145,9 +145,4 @@ const allowSecretRead = (
   );
 };
 
-export {
-  allowSecretRead,
-  LISTED_SECRETS_BUDGET_CHARS,
-  secretResourceArn,
-  targetSecretResources,
-};
+export { allowSecretRead, targetSecretResources };

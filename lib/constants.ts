@@ -47,7 +47,7 @@ type SentinelEnv = (typeof SentinelEnv)[keyof typeof SentinelEnv];
 /** Partition-key prefixes each function may write (docs/storage.md). */
 const WritablePrefixes = {
   verifier: ['ALERT#', 'AUDIT#'],
-  recorder: ['ATTESTATION#', 'MANIFEST#', 'WINDOW#'],
+  recorder: ['ATTESTATION#', 'MANIFEST#', 'SCHEMA#', 'WINDOW#'],
 } as const;
 
 /** Service name the Powertools logger and metrics report. */

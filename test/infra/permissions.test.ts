@@ -66,7 +66,7 @@ describe('SentinelStack: least privilege', () => {
     }
   });
 
-  it('lets the recorder only put ATTESTATION#, MANIFEST# and WINDOW# items', () => {
+  it('lets the recorder only put ATTESTATION#, MANIFEST#, SCHEMA# and WINDOW# items', () => {
     const writes = recorder.filter((statement) =>
       actionsOf(statement).some((action) => WRITE_ACTIONS.includes(action))
     );
@@ -76,6 +76,7 @@ describe('SentinelStack: least privilege', () => {
     expect(leadingKeys(writes[0] as Statement)).toEqual([
       'ATTESTATION#*',
       'MANIFEST#*',
+      'SCHEMA#*',
       'WINDOW#*',
     ]);
   });

@@ -192,6 +192,36 @@ describe('Evidence with real Alembic on PostgreSQL and DynamoDB Local', () => {
     expect(codes(alerted)).toContain(FindingCode.schemaDrift);
   });
 
+  it('records with the migration login, since evidence findings never refuse a record', async () => {
+    const shop = await shopAt(HEAD);
+    const superuser = staticSource(
+      withHiddenPassword(
+        {
+          host: '127.0.0.1',
+          port: inject('pgPort'),
+          database: new URL(shop.url).pathname.slice(1),
+          username: 'postgres',
+        },
+        inject('pgSuperuserPassword')
+      )
+    );
+
+    const { created, attestation } = await record(
+      { ...shop, credentials: superuser },
+      [HEAD],
+      'deploy-1'
+    );
+
+    expect(created).toBe(true);
+    expect(attestation.schema?.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      await schemaSnapshots.get(
+        shop.target.id,
+        attestation.schema?.digest ?? ''
+      )
+    ).toBeDefined();
+  });
+
   it('returns OK again once the next legitimate deploy is recorded', async () => {
     const shop = await shopAt(HEAD);
     await record(shop, [HEAD], 'deploy-1');

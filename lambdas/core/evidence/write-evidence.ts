@@ -32,13 +32,6 @@ interface WriteEvidence {
   readonly statsResetAt?: string;
 }
 
-const COUNTER_NAMES = [
-  'inserted',
-  'updated',
-  'deleted',
-  'hotUpdated',
-] as const satisfies readonly (keyof WriteCounters)[];
-
 /** Row evidence in the canonical order used for storage and comparison. */
 const sortedRows = (rows: readonly RowEvidence[]): RowEvidence[] =>
   [...rows].sort((a, b) =>
@@ -48,4 +41,4 @@ const sortedRows = (rows: readonly RowEvidence[]): RowEvidence[] =>
   );
 
 export type { RowEvidence, WriteCounters, WriteEvidence };
-export { COUNTER_NAMES, sortedRows };
+export { sortedRows };

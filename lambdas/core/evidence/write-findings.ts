@@ -135,4 +135,4 @@ const writeFindings = (
     : countedOnly(observed, attested, deployId);
 };
 
-export { countersReset, writeFindings };
+export { writeFindings };

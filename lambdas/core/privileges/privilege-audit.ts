@@ -10,9 +10,6 @@ const WriterPath = {
 
 type WriterPath = (typeof WriterPath)[keyof typeof WriterPath];
 
-/** The pseudo-role every role belongs to. */
-const PUBLIC_ROLE = 'PUBLIC';
-
 /** One role that can write the version table, and how. */
 interface TableWriter {
   /** Role name, or `PUBLIC`. */
@@ -42,4 +39,4 @@ interface PrivilegeAudit {
 }
 
 export type { PrivilegeAudit, TableWriter };
-export { PUBLIC_ROLE, WriterPath };
+export { WriterPath };

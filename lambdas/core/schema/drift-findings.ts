@@ -79,4 +79,4 @@ const schemaFindings = (
   ];
 };
 
-export { describeDiff, schemaFindings, shortDigest };
+export { schemaFindings };

@@ -34,6 +34,7 @@ const writesAttribute = (writes: WriteEvidence): Attribute => ({
   },
 });
 
+/** The schema digest and object count as one map attribute. */
 const schemaAttribute = (schema: AttestedSchema): Attribute => ({
   M: { digest: { S: schema.digest }, objectCount: number(schema.objectCount) },
 });

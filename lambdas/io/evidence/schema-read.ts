@@ -48,4 +48,4 @@ const readSchema = async (
   return { ...snapshot, schemas, exclude };
 };
 
-export { fingerprintedSchemas, readSchema, SCHEMA_OBJECTS };
+export { readSchema };

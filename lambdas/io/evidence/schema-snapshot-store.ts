@@ -148,4 +148,4 @@ const dynamoSchemaSnapshotStore = (
 };
 
 export type { SchemaSnapshotStore };
-export { dynamoSchemaSnapshotStore, schemaPartition };
+export { dynamoSchemaSnapshotStore };

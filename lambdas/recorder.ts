@@ -10,11 +10,14 @@ import {
   evidenceOf,
   withoutEvidence,
 } from './core/evidence/database-evidence.js';
+import type { Manifest } from './core/manifest/manifest-format.js';
 import type { VersionTableRead } from './core/observation.js';
 import { malformedReason, printableValue } from './core/revision-value.js';
 import type { Target } from './core/target.js';
 import { VerdictStatus } from './core/verdict.js';
 import type { AppendResult, AttestationStore } from './io/attestation-store.js';
+import type { ManifestStore } from './io/manifest-store.js';
+import { checkHeadsInManifest } from './manifest-check.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
 
 /** What the pipeline says it has just applied. */
@@ -24,11 +27,15 @@ interface RecordRequest {
   readonly deployId: string;
   readonly commit?: string;
   readonly actor?: string;
+  /** The manifest of the deployed scripts; stored by digest. */
+  readonly manifest?: Manifest;
 }
 
 interface RecorderDeps extends ObserveDeps {
   readonly attestations: Pick<AttestationStore, 'append'>;
   readonly clock: () => Date;
+  /** @default - manifests are not stored */
+  readonly manifests?: Pick<ManifestStore, 'put'>;
 }
 
 const listed = (heads: readonly string[]): string =>
@@ -84,7 +91,8 @@ const recordDeploy = async (
 ): Promise<AppendResult> => {
   const heads = claimedHeads(request);
   const recordedAt = deps.clock().toISOString();
-  const { target } = request;
+  const { target, manifest } = request;
+  if (manifest) checkHeadsInManifest(heads, manifest);
 
   const table = await readVersionTable(target, deps);
   const claimed = {
@@ -114,12 +122,14 @@ const recordDeploy = async (
   }
 
   await storeSchemaDetail(target.id, table, recordedAt, deps);
+  if (manifest && deps.manifests) await deps.manifests.put(target.id, manifest);
   const result = await deps.attestations.append({
     targetId: target.id,
     heads,
     deployId: request.deployId,
     recordedAt,
     ...attestedEvidence(table),
+    ...(manifest && deps.manifests && { manifestDigest: manifest.digest }),
     ...(request.commit !== undefined && { commit: request.commit }),
     ...(request.actor !== undefined && { actor: request.actor }),
   });

@@ -4,8 +4,11 @@ import { judge, unchecked } from './core/compare.js';
 import { PublishError, SentinelError } from './core/errors.js';
 import type { Target } from './core/target.js';
 import { type Verdict, VerdictStatus } from './core/verdict.js';
+import { explain } from './explain.js';
 import type { AlertSink } from './io/alert-publisher.js';
 import type { AttestationStore } from './io/attestation-store.js';
+import type { ManifestStore } from './io/manifest-store.js';
+import type { WindowStore } from './io/window-store.js';
 import { advanceLifecycle, type Lifecycle } from './lifecycle.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
 
@@ -20,6 +23,16 @@ interface VerifierDeps extends ObserveDeps {
    * @default - stateless
    */
   readonly lifecycle?: Lifecycle;
+  /**
+   * Recorded manifests, to explain a mismatch through the revision graph.
+   * @default - mismatches are reported as VERSION_MISMATCH
+   */
+  readonly manifests?: Pick<ManifestStore, 'get'>;
+  /**
+   * Deploy windows opened by pipelines.
+   * @default - windows are not consulted
+   */
+  readonly windows?: Pick<WindowStore, 'current'>;
   /** @default 'docs/findings.md' */
   readonly docsUrl?: string;
 }
@@ -43,12 +56,18 @@ const verdictFor = async (
   checkedAt: string
 ): Promise<Verdict> => {
   try {
-    const [table, attestation] = await Promise.all([
+    const [table, attestation, window] = await Promise.all([
       readVersionTable(target, deps),
       deps.attestations.latest(target.id),
+      deps.windows?.current(target.id),
     ]);
     const observation = { targetId: target.id, observedAt: checkedAt, table };
-    return judge(observation, attestation);
+    const judged = judge(observation, attestation);
+    return await explain(
+      judged,
+      { target, attestation, window, checkedAt },
+      deps
+    );
   } catch (error) {
     return unchecked(target.id, checkedAt, failureReason(error));
   }

@@ -10,7 +10,9 @@ import { dynamoAlertStateStore } from './io/alert-state-store.js';
 import { dynamoAttestationStore } from './io/attestation-store.js';
 import { dynamoAuditTrail } from './io/audit-trail.js';
 import { secretsManagerSource } from './io/credentials.js';
+import { dynamoManifestStore } from './io/manifest-store.js';
 import { postgresReader } from './io/version-table.js';
+import { dynamoWindowStore } from './io/window-store.js';
 import { addRunMetrics } from './run-metrics.js';
 import {
   type CheckOutcome,
@@ -38,6 +40,8 @@ const deps: VerifierDeps = {
   }),
   readTable: postgresReader(),
   attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
+  manifests: dynamoManifestStore(dynamo, env.SENTINEL_TABLE_NAME),
+  windows: dynamoWindowStore(dynamo, env.SENTINEL_TABLE_NAME),
   alerts: snsAlertSink(new SNSClient({}), env.SENTINEL_TOPIC_ARN),
   clock: () => new Date(),
   lifecycle: {

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ConfigurationError } from '../core/errors.js';
-import { type Target, targetSchema } from '../core/target.js';
+import { type Target, type TargetInput, targetSchema } from '../core/target.js';
 import { describeIssues } from '../events.js';
 import {
   type AttestationStore,
@@ -12,12 +12,19 @@ import {
   secretsManagerSource,
   staticSource,
 } from '../io/credentials.js';
+import {
+  dynamoManifestStore,
+  type ManifestStore,
+} from '../io/manifest-store.js';
 import { ensureLocalTable } from '../io/table.js';
+import { dynamoWindowStore, type WindowStore } from '../io/window-store.js';
 import { credentialsFromUrl } from './database-url.js';
 
 /** Flags shared by every command that reads a database. */
 interface ConnectionOptions {
   readonly target: string;
+  /** The target as the stack config defines it (from --config). */
+  readonly targetInput?: TargetInput;
   readonly databaseUrl?: string;
   readonly secretId?: string;
   readonly schema?: string;
@@ -31,15 +38,17 @@ interface ConnectionOptions {
 const URL_SECRET_ID = '(database URL)';
 
 const targetFrom = (options: ConnectionOptions): Target => {
-  const result = targetSchema.safeParse({
-    id: options.target,
-    secretId: options.secretId ?? URL_SECRET_ID,
-    ...(options.schema !== undefined && { schema: options.schema }),
-    ...(options.versionTable !== undefined && {
-      versionTable: options.versionTable,
-    }),
-    ...(options.tls !== undefined && { tls: options.tls }),
-  });
+  const result = targetSchema.safeParse(
+    options.targetInput ?? {
+      id: options.target,
+      secretId: options.secretId ?? URL_SECRET_ID,
+      ...(options.schema !== undefined && { schema: options.schema }),
+      ...(options.versionTable !== undefined && {
+        versionTable: options.versionTable,
+      }),
+      ...(options.tls !== undefined && { tls: options.tls }),
+    }
+  );
   if (!result.success) {
     throw new ConfigurationError(
       `invalid target flags: ${describeIssues(result.error)}`
@@ -78,6 +87,8 @@ const localDeps = async (
   target: Target;
   credentials: CredentialsSource;
   attestations: AttestationStore;
+  manifests: ManifestStore;
+  windows: WindowStore;
 }> => {
   const target = targetFrom(options);
   const credentials = credentialsFrom(options);
@@ -91,8 +102,10 @@ const localDeps = async (
     target,
     credentials,
     attestations: dynamoAttestationStore(client, options.table),
+    manifests: dynamoManifestStore(client, options.table),
+    windows: dynamoWindowStore(client, options.table),
   };
 };
 
 export type { ConnectionOptions };
-export { localDeps };
+export { localDeps, targetFrom };

@@ -27,6 +27,11 @@ interface Attestation extends Provenance {
   readonly writes?: WriteEvidence;
   /** Digest and size of the schema snapshot taken at the deploy. */
   readonly schema?: AttestedSchema;
+  /**
+   * Digest of the migration manifest the deploy shipped; the manifest
+   * itself is its own item, read only to explain a mismatch.
+   */
+  readonly manifestDigest?: string;
 }
 
 /** Heads in the canonical order used for storage and comparison. */

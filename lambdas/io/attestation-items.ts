@@ -34,6 +34,7 @@ const toItem = (attestation: Attestation): Item => ({
   ...optionalString('actor', attestation.actor),
   ...(attestation.writes && { writes: writesAttribute(attestation.writes) }),
   ...(attestation.schema && { schema: schemaAttribute(attestation.schema) }),
+  ...optionalString('manifestDigest', attestation.manifestDigest),
 });
 
 const requireString = (item: Item, name: string): string => {
@@ -52,6 +53,7 @@ const fromItem = (item: Item): Attestation => {
   const actor = item.actor?.S;
   const writes = writesFrom(item.writes);
   const schema = schemaFrom(item.schema);
+  const manifestDigest = item.manifestDigest?.S;
   return {
     targetId: requireString(item, 'targetId'),
     sequence: Number(item.sequence?.N ?? Number.NaN),
@@ -62,6 +64,7 @@ const fromItem = (item: Item): Attestation => {
     ...(actor !== undefined && { actor }),
     ...(writes && { writes }),
     ...(schema && { schema }),
+    ...(manifestDigest !== undefined && { manifestDigest }),
   };
 };
 

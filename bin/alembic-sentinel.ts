@@ -4,7 +4,7 @@ import { ExitCode } from '../lambdas/cli/exit-codes.js';
 import { exitCodeOfError } from '../lambdas/cli/exit-status.js';
 import { runHistory } from '../lambdas/cli/history-command.js';
 import { runManifest } from '../lambdas/cli/manifest-command.js';
-import { runRecord } from '../lambdas/cli/record-command.js';
+import { runBegin, runRecord } from '../lambdas/cli/record-command.js';
 import { runStatus } from '../lambdas/cli/status-command.js';
 import { runVerify } from '../lambdas/cli/verify-command.js';
 import { ConfigurationError, SentinelError } from '../lambdas/core/errors.js';
@@ -92,20 +92,76 @@ const program = new Command('alembic-sentinel')
     process.exit(error.exitCode === 0 ? 0 : ExitCode.usage);
   });
 
-withConnection(
-  program
-    .command('record')
-    .description('record the heads a deploy just applied')
+/** Adds the target definition from --config, when given. */
+const withTargetInput = <T extends { config?: string; target: string }>(
+  options: T
+) => {
+  if (options.config === undefined) return options;
+  const found = loadSentinelConfig(options.config).targets.find(
+    (target) => target.id === options.target
+  );
+  if (found === undefined) {
+    throw new ConfigurationError(
+      `target ${options.target} is not in ${options.config}; ` +
+        'check --target against the config'
+    );
+  }
+  return { ...options, targetInput: found };
+};
+
+const withDeploy = (command: Command): Command =>
+  withConnection(command)
+    .requiredOption('--deploy-id <id>', 'unique id of this deploy')
+    .option('--config <path>', 'stack config; the target is read from it')
+    .option('--versions-dir <dir>', 'send the manifest of these scripts')
+    .addOption(
+      new Option(
+        '--recorder-function <name>',
+        'invoke the deployed recorder (name or ARN)'
+      ).env('SENTINEL_RECORDER_FUNCTION')
+    );
+
+const record = program
+  .command('record')
+  .description('record a deploy: `record begin` before, `record` after');
+
+withDeploy(
+  record
+    .command('complete', { isDefault: true })
+    .description('record the heads a deploy just applied (the default)')
     .requiredOption(
       '--heads <ids>',
-      'applied heads, comma separated',
+      'applied heads: ids, comma separated, or "$(alembic heads)"',
       commaList
     )
-    .requiredOption('--deploy-id <id>', 'unique id of this deploy')
     .option('--commit <sha>', 'commit that was deployed')
     .option('--actor <name>', 'who or what ran the deploy')
 ).action(async (options) => {
-  await run(Boolean(options.json), () => runRecord(options, write));
+  await run(Boolean(options.json), () =>
+    runRecord(withTargetInput(options), write)
+  );
+});
+
+withDeploy(
+  record
+    .command('begin')
+    .description('open a deploy window before alembic upgrade')
+    .requiredOption(
+      '--heads <ids>',
+      'heads the deploy will reach, or "$(alembic heads)"',
+      commaList
+    )
+    .option('--expires-in-minutes <n>', 'how long the window stays open', '60')
+).action(async (options) => {
+  await run(Boolean(options.json), () =>
+    runBegin(
+      {
+        ...withTargetInput(options),
+        expiresInMinutes: Number(options.expiresInMinutes),
+      },
+      write
+    )
+  );
 });
 
 withConnection(
@@ -113,8 +169,17 @@ withConnection(
     .command('verify')
     .description('check one target against its newest attestation')
     .option('--topic-arn <arn>', 'publish alerts to this SNS topic')
+    .option('--config <path>', 'stack config; the target is read from it')
+    .addOption(
+      new Option(
+        '--verifier-function <name>',
+        'invoke the deployed verifier for this target (name or ARN)'
+      ).env('SENTINEL_VERIFIER_FUNCTION')
+    )
 ).action(async (options) => {
-  await run(Boolean(options.json), () => runVerify(options, write));
+  await run(Boolean(options.json), () =>
+    runVerify(withTargetInput(options), write)
+  );
 });
 
 const targetIds = (options: { config?: string; target?: string[] }) => {

@@ -33,7 +33,7 @@ const ATTACKS: readonly Attack[] = [
   {
     scenario: 'Scenario 2: mark a migration applied that never ran',
     story:
-      'The attacker stamps a revision the pipeline never applied, so ' +
+      'The attacker stamps a revision no deploy ever shipped, so ' +
       'Alembic believes a fix is in place.',
     sql: ["UPDATE alembic_version SET version_num = 'b7e4f1c2d9a0'"],
   },
@@ -51,6 +51,16 @@ const ATTACKS: readonly Attack[] = [
     scenario: 'Hide the state: drop the table',
     story: 'The attacker drops alembic_version altogether.',
     sql: ['DROP TABLE alembic_version'],
+  },
+  {
+    scenario: 'Flip and restore between two checks',
+    story:
+      'The attacker rolls back, lets a job re-run a migration, and puts ' +
+      'the value back before the next check. The value looks right.',
+    sql: [
+      `UPDATE alembic_version SET version_num = '${first}'`,
+      `UPDATE alembic_version SET version_num = '${head}'`,
+    ],
   },
 ];
 

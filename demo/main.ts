@@ -4,11 +4,14 @@ import { describeAttestation, describeVerdict } from '../lambdas/cli/output.js';
 import type { AlertMessage } from '../lambdas/core/alert-message.js';
 import { DEFAULT_ALERT_POLICY } from '../lambdas/core/alert-state.js';
 import { withHiddenPassword } from '../lambdas/core/credentials.js';
+import { buildManifest } from '../lambdas/core/manifest/build-manifest.js';
 import { targetSchema } from '../lambdas/core/target.js';
 import { dynamoAlertStateStore } from '../lambdas/io/alert-state-store.js';
 import { dynamoAttestationStore } from '../lambdas/io/attestation-store.js';
 import { dynamoAuditTrail } from '../lambdas/io/audit-trail.js';
 import { staticSource } from '../lambdas/io/credentials.js';
+import { dynamoSchemaSnapshotStore } from '../lambdas/io/evidence/schema-snapshot-store.js';
+import { dynamoManifestStore } from '../lambdas/io/manifest-store.js';
 import { ensureLocalTable } from '../lambdas/io/table.js';
 import { postgresReader } from '../lambdas/io/version-table.js';
 import { recordDeploy } from '../lambdas/recorder.js';
@@ -16,7 +19,11 @@ import { checkTarget, type VerifierDeps } from '../lambdas/verifier.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { ATTACKS, RESTORE } from './attacks.js';
 import { startInProcessDynamoDb } from './in-process-dynamodb.js';
-import { SAMPLE_REVISIONS, upgradeStatements } from './sample-app.js';
+import {
+  SAMPLE_REVISIONS,
+  sampleScripts,
+  upgradeStatements,
+} from './sample-app.js';
 
 const TABLE = 'alembic-sentinel-demo';
 const READER_PASSWORD = 'demo-reader-password';
@@ -93,30 +100,35 @@ const main = async () => {
     const attestations = dynamoAttestationStore(dynamo.client, TABLE);
     const head = SAMPLE_REVISIONS.at(-1)?.id ?? '';
 
+    const stores = {
+      credentials,
+      readTable: postgresReader(undefined, { evidence: true }),
+      attestations,
+      manifests: dynamoManifestStore(dynamo.client, TABLE),
+      schemaSnapshots: dynamoSchemaSnapshotStore(dynamo.client, TABLE),
+      clock: () => new Date(),
+    };
+    const { manifest } = buildManifest(sampleScripts());
+    const record = (deployId: string) =>
+      recordDeploy(
+        {
+          target,
+          heads: [head],
+          deployId,
+          commit: 'a1b2c3d',
+          actor: 'ci',
+          manifest,
+        },
+        stores
+      );
+
     heading('Record: the pipeline attests what it applied');
-    const recorded = await recordDeploy(
-      {
-        target,
-        heads: [head],
-        deployId: 'deploy-0042',
-        commit: 'a1b2c3d',
-        actor: 'ci',
-      },
-      {
-        credentials,
-        readTable: postgresReader(),
-        attestations,
-        clock: () => new Date(),
-      }
-    );
+    const recorded = await record('deploy-0042');
     say(describeAttestation(recorded.attestation, recorded.created));
 
     const verifier: VerifierDeps = {
-      credentials,
-      readTable: postgresReader(),
-      attestations,
+      ...stores,
       alerts: printAlert,
-      clock: () => new Date(),
       lifecycle: {
         states: dynamoAlertStateStore(dynamo.client, TABLE),
         audit: dynamoAuditTrail(dynamo.client, TABLE, 30),
@@ -127,7 +139,7 @@ const main = async () => {
     heading('Verify: the scheduled check');
     say(describeVerdict((await checkTarget(target, verifier)).verdict));
 
-    for (const attack of ATTACKS) {
+    for (const [index, attack] of ATTACKS.entries()) {
       heading(attack.scenario);
       say(attack.story);
       say(`attacker runs: ${attack.sql.join('; ')}`);
@@ -137,8 +149,10 @@ const main = async () => {
       say(describeVerdict(verdict));
 
       say();
-      say('The team restores the recorded head; the next check resolves:');
+      say('The team restores the recorded head and records the repair;');
+      say('the next check resolves:');
       await runSql(shopUrl, RESTORE);
+      await record(`repair-${index + 1}`);
       await checkTarget(target, verifier);
     }
 

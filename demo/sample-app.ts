@@ -57,4 +57,22 @@ const upgradeStatements = (): string[] => {
   return statements;
 };
 
-export { SAMPLE_REVISIONS, upgradeStatements };
+/** The sample app's migration scripts, as Alembic would generate them. */
+const sampleScripts = (): { fileName: string; bytes: Uint8Array }[] =>
+  SAMPLE_REVISIONS.map((revision, index) => {
+    const down = SAMPLE_REVISIONS[index - 1]?.id;
+    const text = [
+      `# ${revision.message}`,
+      `revision = '${revision.id}'`,
+      `down_revision = ${down === undefined ? 'None' : `'${down}'`}`,
+      'branch_labels = None',
+      'depends_on = None',
+      '',
+    ].join('\n');
+    return {
+      fileName: `${revision.id}.py`,
+      bytes: new TextEncoder().encode(text),
+    };
+  });
+
+export { SAMPLE_REVISIONS, sampleScripts, upgradeStatements };

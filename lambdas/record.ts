@@ -6,6 +6,7 @@ import { parseRecorderEnv } from './environment.js';
 import { manifestOf, parseRecordEvent } from './events.js';
 import { dynamoAttestationStore } from './io/attestation-store.js';
 import { secretsManagerSource } from './io/credentials.js';
+import { dynamoSchemaSnapshotStore } from './io/evidence/schema-snapshot-store.js';
 import { dynamoManifestStore } from './io/manifest-store.js';
 import { postgresReader } from './io/version-table.js';
 import { dynamoWindowStore } from './io/window-store.js';
@@ -21,7 +22,8 @@ const deps: RecorderDeps = {
     ttlMillis: env.SENTINEL_SECRET_TTL_SECONDS * 1000,
     now: Date.now,
   }),
-  readTable: postgresReader(),
+  readTable: postgresReader(undefined, { evidence: true }),
+  schemaSnapshots: dynamoSchemaSnapshotStore(dynamo, env.SENTINEL_TABLE_NAME),
   attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
   manifests: dynamoManifestStore(dynamo, env.SENTINEL_TABLE_NAME),
   clock: () => new Date(),

@@ -10,7 +10,11 @@ import type { AttestationStore } from './io/attestation-store.js';
 import type { ManifestStore } from './io/manifest-store.js';
 import type { WindowStore } from './io/window-store.js';
 import { advanceLifecycle, type Lifecycle } from './lifecycle.js';
-import { type ObserveDeps, readVersionTable } from './observe.js';
+import {
+  judgeContextFor,
+  type ObserveDeps,
+  readVersionTable,
+} from './observe.js';
 
 /** Everything one verification run needs, injected by the entry point. */
 interface VerifierDeps extends ObserveDeps {
@@ -62,7 +66,8 @@ const verdictFor = async (
       deps.windows?.current(target.id),
     ]);
     const observation = { targetId: target.id, observedAt: checkedAt, table };
-    const judged = judge(observation, attestation);
+    const context = await judgeContextFor(target, table, attestation, deps);
+    const judged = judge(observation, attestation, context);
     return await explain(
       judged,
       { target, attestation, window, checkedAt },

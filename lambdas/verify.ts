@@ -10,6 +10,7 @@ import { dynamoAlertStateStore } from './io/alert-state-store.js';
 import { dynamoAttestationStore } from './io/attestation-store.js';
 import { dynamoAuditTrail } from './io/audit-trail.js';
 import { secretsManagerSource } from './io/credentials.js';
+import { dynamoSchemaSnapshotStore } from './io/evidence/schema-snapshot-store.js';
 import { dynamoManifestStore } from './io/manifest-store.js';
 import { postgresReader } from './io/version-table.js';
 import { dynamoWindowStore } from './io/window-store.js';
@@ -38,7 +39,8 @@ const deps: VerifierDeps = {
     ttlMillis: env.SENTINEL_SECRET_TTL_SECONDS * 1000,
     now: Date.now,
   }),
-  readTable: postgresReader(),
+  readTable: postgresReader(undefined, { evidence: true }),
+  schemaSnapshots: dynamoSchemaSnapshotStore(dynamo, env.SENTINEL_TABLE_NAME),
   attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
   manifests: dynamoManifestStore(dynamo, env.SENTINEL_TABLE_NAME),
   windows: dynamoWindowStore(dynamo, env.SENTINEL_TABLE_NAME),
@@ -83,6 +85,7 @@ const handler = async (event: unknown) => {
       statuses: Object.fromEntries(
         outcomes.map(({ verdict }) => [verdict.targetId, verdict.status])
       ),
+      verdicts: outcomes.map(({ verdict }) => verdict),
     };
   } catch (error) {
     logger.error('run failed; it will be retried', {

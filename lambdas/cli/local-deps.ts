@@ -13,6 +13,10 @@ import {
   staticSource,
 } from '../io/credentials.js';
 import {
+  dynamoSchemaSnapshotStore,
+  type SchemaSnapshotStore,
+} from '../io/evidence/schema-snapshot-store.js';
+import {
   dynamoManifestStore,
   type ManifestStore,
 } from '../io/manifest-store.js';
@@ -89,6 +93,7 @@ const localDeps = async (
   attestations: AttestationStore;
   manifests: ManifestStore;
   windows: WindowStore;
+  schemaSnapshots: SchemaSnapshotStore;
 }> => {
   const target = targetFrom(options);
   const credentials = credentialsFrom(options);
@@ -104,6 +109,7 @@ const localDeps = async (
     attestations: dynamoAttestationStore(client, options.table),
     manifests: dynamoManifestStore(client, options.table),
     windows: dynamoWindowStore(client, options.table),
+    schemaSnapshots: dynamoSchemaSnapshotStore(client, options.table),
   };
 };
 

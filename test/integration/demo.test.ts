@@ -13,11 +13,12 @@ const POLL_MILLIS = 100;
 
 /** The finding each attack scenario of the demo raises, in order. */
 const ATTACK_CODES = [
-  'VERSION_MISMATCH',
-  'VERSION_MISMATCH',
+  'ROLLED_BACK',
+  'UNKNOWN_REVISION',
   'MALFORMED_VALUE',
   'TABLE_EMPTY',
   'TABLE_MISSING',
+  'ROW_REWRITTEN',
 ];
 
 type DemoRun = {

@@ -164,6 +164,13 @@ interface AlembicSentinelProps {
   readonly verifyEntry?: string;
 
   /**
+   * Create a CloudWatch dashboard for this deployment (about $3 a month
+   * beyond the account's three free dashboards).
+   * @default true
+   */
+  readonly dashboard?: boolean;
+
+  /**
    * Source file of the recorder handler.
    *
    * @default - `lambdas/record.ts` in this repository

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,6 +13,7 @@ import type { Target } from '../lambdas/core/target.js';
 import { allowVpcNetworking } from './access.js';
 import { SentinelAlarms } from './alarms.js';
 import { batchTargets } from './batches.js';
+import { SentinelDashboard } from './dashboard.js';
 import { acknowledgeFunctionFindings } from './nag-acknowledgments.js';
 import { VerifySchedule } from './schedule.js';
 import { createSentinelFunctions } from './sentinel-functions.js';
@@ -32,6 +34,8 @@ class AlembicSentinel extends Construct {
   readonly recorder: NodejsFunction;
   readonly schedule: VerifySchedule;
   readonly alarms: SentinelAlarms;
+  /** The deployment's dashboard, unless `dashboard` is false. */
+  readonly dashboard?: cloudwatch.Dashboard;
   /** Security groups of the functions; empty outside a VPC. */
   readonly securityGroups: readonly ec2.ISecurityGroup[];
   /** Validated targets, defaults applied, in configuration order. */
@@ -106,6 +110,16 @@ class AlembicSentinel extends Construct {
       period: tuning.scheduleRate,
       missedPeriodsBeforeAlarm: tuning.missedPeriodsBeforeAlarm,
     });
+
+    if (props.dashboard !== false) {
+      this.dashboard = new SentinelDashboard(this, 'Dashboard', {
+        verifier: this.verifier,
+        recorder: this.recorder,
+        deadLetterQueue: this.deadLetterQueue,
+        deploymentName: tuning.deploymentName,
+        period: tuning.scheduleRate,
+      }).dashboard;
+    }
   }
 
   /**

@@ -74,7 +74,7 @@ const advanceLifecycle = async (
 ): Promise<NotificationKind | undefined> => {
   const { states, audit, policy } = deps.lifecycle;
   for (let attempt = 0; attempt < STATE_ATTEMPTS; attempt += 1) {
-    const previous = await states.read(verdict.targetId);
+    const previous = await states.read(verdict.targetId, attempt > 0);
     const { step, observationChanged } = decide(previous, verdict, policy, now);
     if (step.kind === 'none') return undefined;
 

@@ -8,7 +8,6 @@ const MetricName = {
   checksCompleted: 'ChecksCompleted',
   couldNotCheck: 'CouldNotCheck',
   findings: 'Findings',
-  notifications: 'Notifications',
   runDuration: 'RunDuration',
 } as const;
 
@@ -33,11 +32,6 @@ const addRunMetrics = (
     MetricName.couldNotCheck,
     MetricUnit.Count,
     count(({ verdict }) => verdict.status === VerdictStatus.unchecked)
-  );
-  metrics.addMetric(
-    MetricName.notifications,
-    MetricUnit.Count,
-    count(({ notified }) => notified !== undefined)
   );
   metrics.addMetric(
     MetricName.runDuration,

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
@@ -14,14 +15,15 @@ interface SentinelDashboardProps {
   readonly verifier: lambda.IFunction;
   readonly recorder: lambda.IFunction;
   readonly deadLetterQueue: sqs.IQueue;
+  readonly topic: sns.ITopic;
   readonly deploymentName: string;
   readonly period: Duration;
 }
 
 /**
  * One CloudWatch dashboard per deployment: checks, could-not-check,
- * notifications and findings by code from the verifier's EMF metrics,
- * plus function errors and the dead-letter queue. Per-target detail lives
+ * findings by code and run duration from the verifier's EMF metrics,
+ * plus alerts published, function errors and the dead-letter queue. Per-target detail lives
  * in the logs and `alembic-sentinel history`, not in metric series.
  */
 class SentinelDashboard extends Construct {
@@ -65,8 +67,8 @@ class SentinelDashboard extends Construct {
             width: 12,
           }),
           new cloudwatch.GraphWidget({
-            title: 'Notifications and findings by code',
-            left: [sentinelMetric('Notifications', 'Sum'), findingsByCode],
+            title: 'Findings by code',
+            left: [findingsByCode],
             width: 12,
           }),
         ],
@@ -88,8 +90,11 @@ class SentinelDashboard extends Construct {
             width: 8,
           }),
           new cloudwatch.GraphWidget({
-            title: 'Dead-letter queue',
+            title: 'Alerts published and dead letters',
             left: [
+              props.topic.metricNumberOfMessagesPublished({
+                period: props.period,
+              }),
               props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
                 period: props.period,
               }),

@@ -116,6 +116,7 @@ class AlembicSentinel extends Construct {
         verifier: this.verifier,
         recorder: this.recorder,
         deadLetterQueue: this.deadLetterQueue,
+        topic: this.alertTopic,
         deploymentName: tuning.deploymentName,
         period: tuning.scheduleRate,
       }).dashboard;

@@ -13,7 +13,12 @@ const STATE_SORT_KEY = 'STATE';
 
 /** Alert state per target, replaced only if nobody changed it meanwhile. */
 interface AlertStateStore {
-  read(targetId: string): Promise<AlertState | undefined>;
+  /**
+   * Reads the state. Eventually consistent unless `consistent`: a stale
+   * read only makes the conditional replace fail, and the retry reads
+   * consistently.
+   */
+  read(targetId: string, consistent?: boolean): Promise<AlertState | undefined>;
   /**
    * Stores `next` if the stored version is still `next.version - 1`.
    * Returns false when another run got there first.
@@ -32,7 +37,7 @@ const dynamoAlertStateStore = (
   client: DynamoDBClient,
   tableName: string
 ): AlertStateStore => ({
-  read: async (targetId) => {
+  read: async (targetId, consistent = false) => {
     try {
       const output = await client.send(
         new GetItemCommand({
@@ -41,7 +46,7 @@ const dynamoAlertStateStore = (
             pk: { S: alertPartition(targetId) },
             sk: { S: STATE_SORT_KEY },
           },
-          ConsistentRead: true,
+          ConsistentRead: consistent,
         })
       );
       const body = output.Item?.state?.S;

@@ -50,7 +50,9 @@ const dynamoWindowStore = (
         new GetItemCommand({
           TableName: tableName,
           Key: key(targetId),
-          ConsistentRead: true,
+          // Half the read cost; `record begin` returns well before the
+          // migration starts, so the window is visible by then.
+          ConsistentRead: false,
         })
       );
       const body = output.Item?.window?.S;

@@ -38,9 +38,8 @@ describe('SentinelStack: dashboard', () => {
     );
     const search = JSON.stringify(series);
     expect(search).toContain('MetricName=\\"Findings\\"');
-    expect(widgets.map((widget) => widget.properties.title)).toContain(
-      'Dead-letter queue'
-    );
+    expect(search).toContain('NumberOfMessagesPublished');
+    expect(search).toContain('ApproximateNumberOfMessagesVisible');
   });
 
   it('keeps every sentinel series per deployment, never per target', () => {

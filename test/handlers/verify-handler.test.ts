@@ -120,7 +120,10 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
 
     const result = await handler(event);
 
-    expect(result).toEqual({ checked: 1, statuses: { [targetId]: 'OK' } });
+    expect(result).toMatchObject({
+      checked: 1,
+      statuses: { [targetId]: 'OK' },
+    });
     expect(sns.commandCalls(PublishCommand)).toHaveLength(0);
   });
 

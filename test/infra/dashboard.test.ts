@@ -23,18 +23,13 @@ const dashboardWidgets = (): Widget[] => {
 };
 
 describe('SentinelStack: dashboard', () => {
-  it('graphs checks, could-not-check, notifications, findings and duration', () => {
+  it('graphs checks, could-not-check, findings, duration and alerts sent', () => {
     const widgets = dashboardWidgets();
 
     const series = widgets.flatMap((widget) => widget.properties.metrics);
     const sentinel = series.filter((metric) => metric[0] === 'AlembicSentinel');
     expect(new Set(sentinel.map((metric) => metric[1]))).toEqual(
-      new Set([
-        'ChecksCompleted',
-        'CouldNotCheck',
-        'Notifications',
-        'RunDuration',
-      ])
+      new Set(['ChecksCompleted', 'CouldNotCheck', 'RunDuration'])
     );
     const search = JSON.stringify(series);
     expect(search).toContain('MetricName=\\"Findings\\"');

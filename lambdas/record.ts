@@ -1,34 +1,21 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { openDeployWindow } from './deploy-windows.js';
+import { edgeStores } from './edge-stores.js';
 import { parseRecorderEnv } from './environment.js';
 import { manifestOf, parseRecordEvent } from './events.js';
-import { dynamoAttestationStore } from './io/attestation-store.js';
-import { secretsManagerSource } from './io/credentials.js';
-import { dynamoSchemaSnapshotStore } from './io/evidence/schema-snapshot-store.js';
-import { dynamoManifestStore } from './io/manifest-store.js';
-import { postgresReader } from './io/version-table.js';
-import { dynamoWindowStore } from './io/window-store.js';
-import { type RecorderDeps, recordDeploy } from './recorder.js';
+import { recordDeploy } from './recorder.js';
 
 const env = parseRecorderEnv(process.env);
 const logger = new Logger({ serviceName: 'alembic-sentinel' });
 const dynamo = new DynamoDBClient({});
 
-const deps: RecorderDeps = {
-  credentials: secretsManagerSource({
-    client: new SecretsManagerClient({}),
-    ttlMillis: env.SENTINEL_SECRET_TTL_SECONDS * 1000,
-    now: Date.now,
-  }),
-  readTable: postgresReader(undefined, { evidence: true }),
-  schemaSnapshots: dynamoSchemaSnapshotStore(dynamo, env.SENTINEL_TABLE_NAME),
-  attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
-  manifests: dynamoManifestStore(dynamo, env.SENTINEL_TABLE_NAME),
-  clock: () => new Date(),
-};
-const windows = dynamoWindowStore(dynamo, env.SENTINEL_TABLE_NAME);
+// Built once per container, so warm invocations reuse the secret cache.
+const stores = edgeStores(
+  dynamo,
+  env.SENTINEL_TABLE_NAME,
+  env.SENTINEL_SECRET_TTL_SECONDS
+);
 
 /**
  * Pipeline entry point: `action: "begin"` opens a deploy window before
@@ -41,7 +28,7 @@ const handler = async (event: unknown) => {
   if (request.action === 'begin') {
     const window = await openDeployWindow(
       { ...request, ...(manifest && { manifest }) },
-      { ...deps, windows }
+      stores
     );
     logger.info('deploy window opened', { ...window, target: window.targetId });
     return { window };
@@ -49,7 +36,7 @@ const handler = async (event: unknown) => {
 
   const { attestation, created } = await recordDeploy(
     { ...request, ...(manifest && { manifest }) },
-    deps
+    stores
   );
   logger.info(created ? 'deploy recorded' : 'deploy already recorded', {
     target: attestation.targetId,

@@ -1,19 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { edgeStores } from './edge-stores.js';
 import { alertPolicyOf, parseVerifierEnv } from './environment.js';
 import { parseVerifyEvent } from './events.js';
 import { snsAlertSink } from './io/alert-publisher.js';
 import { dynamoAlertStateStore } from './io/alert-state-store.js';
-import { dynamoAttestationStore } from './io/attestation-store.js';
 import { dynamoAuditTrail } from './io/audit-trail.js';
-import { secretsManagerSource } from './io/credentials.js';
-import { dynamoSchemaSnapshotStore } from './io/evidence/schema-snapshot-store.js';
-import { dynamoManifestStore } from './io/manifest-store.js';
-import { postgresReader } from './io/version-table.js';
-import { dynamoWindowStore } from './io/window-store.js';
 import { addRunMetrics } from './run-metrics.js';
 import {
   type CheckOutcome,
@@ -34,18 +28,12 @@ const metrics = new Metrics({
 const dynamo = new DynamoDBClient({});
 
 const deps: VerifierDeps = {
-  credentials: secretsManagerSource({
-    client: new SecretsManagerClient({}),
-    ttlMillis: env.SENTINEL_SECRET_TTL_SECONDS * 1000,
-    now: Date.now,
-  }),
-  readTable: postgresReader(undefined, { evidence: true }),
-  schemaSnapshots: dynamoSchemaSnapshotStore(dynamo, env.SENTINEL_TABLE_NAME),
-  attestations: dynamoAttestationStore(dynamo, env.SENTINEL_TABLE_NAME),
-  manifests: dynamoManifestStore(dynamo, env.SENTINEL_TABLE_NAME),
-  windows: dynamoWindowStore(dynamo, env.SENTINEL_TABLE_NAME),
+  ...edgeStores(
+    dynamo,
+    env.SENTINEL_TABLE_NAME,
+    env.SENTINEL_SECRET_TTL_SECONDS
+  ),
   alerts: snsAlertSink(new SNSClient({}), env.SENTINEL_TOPIC_ARN),
-  clock: () => new Date(),
   lifecycle: {
     states: dynamoAlertStateStore(dynamo, env.SENTINEL_TABLE_NAME),
     audit: dynamoAuditTrail(

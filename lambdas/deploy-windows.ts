@@ -1,6 +1,6 @@
 import { canonicalHeads } from './core/attestation.js';
 import type { DeployWindow } from './core/deploy-window.js';
-import { RecordRefusedError } from './core/errors.js';
+import { ConfigurationError, RecordRefusedError } from './core/errors.js';
 import type { Manifest } from './core/manifest/manifest-format.js';
 import { malformedReason } from './core/revision-value.js';
 import type { Target } from './core/target.js';
@@ -9,11 +9,15 @@ import type { WindowStore } from './io/window-store.js';
 import { checkHeadsInManifest } from './manifest-check.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
 
+/** Longest deploy window, as the recorder's event schema allows. */
+const MAX_WINDOW_MINUTES = 1440;
+
 /** A pipeline announcing the deploy it is about to run. */
 interface WindowRequest {
   readonly target: Target;
   readonly deployId: string;
   readonly toHeads: readonly string[];
+  /** Whole minutes, 1 to 1440. */
   readonly expiresInMinutes: number;
   readonly manifest?: Manifest;
 }
@@ -34,6 +38,17 @@ const openDeployWindow = async (
   request: WindowRequest,
   deps: WindowDeps
 ): Promise<DeployWindow> => {
+  const minutes = request.expiresInMinutes;
+  if (
+    !Number.isInteger(minutes) ||
+    minutes < 1 ||
+    minutes > MAX_WINDOW_MINUTES
+  ) {
+    throw new ConfigurationError(
+      `expiresInMinutes is ${minutes}; give a whole number of minutes ` +
+        `from 1 to ${MAX_WINDOW_MINUTES} (--expires-in-minutes)`
+    );
+  }
   const toHeads = canonicalHeads(request.toHeads);
   if (request.manifest) checkHeadsInManifest(toHeads, request.manifest);
 
@@ -58,9 +73,7 @@ const openDeployWindow = async (
     fromHeads,
     toHeads,
     openedAt: now.toISOString(),
-    expiresAt: new Date(
-      now.getTime() + request.expiresInMinutes * 60_000
-    ).toISOString(),
+    expiresAt: new Date(now.getTime() + minutes * 60_000).toISOString(),
     ...(request.manifest && { manifestDigest: request.manifest.digest }),
   };
   if (request.manifest && deps.manifests) {

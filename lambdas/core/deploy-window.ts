@@ -2,6 +2,7 @@ import type { Attestation } from './attestation.js';
 import { CATALOGUE } from './catalogue.js';
 import { FindingCode } from './findings.js';
 import { appliedRevisions } from './graph/ancestry.js';
+import { expectedRows } from './graph/heads.js';
 import type { RevisionGraph } from './graph/revision-graph.js';
 import { type Verdict, VerdictStatus } from './verdict.js';
 
@@ -22,9 +23,20 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
 /**
- * Whether `rows` is a state between the window's old and new heads: every
- * row is at or below a new head and not strictly below an old one. Without
- * a graph only the two end states are accepted.
+ * What a deploy in progress does to a check: the rows move, and its
+ * migrations change the schema. A window tolerates these, on the path.
+ */
+const DEPLOY_EFFECTS: ReadonlySet<FindingCode> = new Set([
+  FindingCode.versionMismatch,
+  FindingCode.schemaDrift,
+]);
+
+/**
+ * Whether `rows` is a state between the window's old and new heads, as
+ * Alembic can leave it: one row per branch (none below another row, none
+ * twice), everything applied at the old heads still applied, nothing
+ * applied beyond the new heads. Without a graph only the two end states
+ * are accepted.
  */
 const onPath = (
   window: DeployWindow,
@@ -38,19 +50,35 @@ const onPath = (
   if (![...rows, ...window.toHeads].every((id) => graph.revisions.has(id))) {
     return false;
   }
+  if (!sameSet(expectedRows(graph, rows), rows)) return false;
+
   const known = window.fromHeads.filter((id) => graph.revisions.has(id));
   const reachable = appliedRevisions(graph, window.toHeads);
-  const settled = appliedRevisions(graph, known);
-  return rows.every(
-    (row) => reachable.has(row) && (!settled.has(row) || known.includes(row))
+  const applied = appliedRevisions(graph, rows);
+  return (
+    rows.every((row) => reachable.has(row)) &&
+    known.every((head) => applied.has(head))
   );
 };
 
 /**
- * Applies a deploy window to a verdict. A window is closed once an
- * attestation carries its deploy id. While open, states on the path from
- * the old heads to the new ones are OK; once expired, WINDOW_EXPIRED is
- * added whatever the table shows.
+ * Whether the window no longer applies: an attestation carries its deploy
+ * id, or a deploy was recorded after it opened (the deploy was rolled back
+ * and the old heads recorded again, or another deploy superseded it).
+ */
+const closedBy = (
+  window: DeployWindow,
+  latest: Attestation | undefined
+): boolean =>
+  latest !== undefined &&
+  (latest.deployId === window.deployId ||
+    Date.parse(latest.recordedAt) >= Date.parse(window.openedAt));
+
+/**
+ * Applies a deploy window to a verdict. While open, a state on the path
+ * from the old heads to the new ones hides what the deploy itself causes
+ * (VERSION_MISMATCH, SCHEMA_DRIFT); every other finding stays. Once
+ * expired, WINDOW_EXPIRED is added whatever the table shows.
  */
 const applyWindow = (
   verdict: Verdict,
@@ -59,7 +87,7 @@ const applyWindow = (
   graph: RevisionGraph | undefined,
   now: string
 ): Verdict => {
-  if (window === undefined || latest?.deployId === window.deployId) {
+  if (window === undefined || closedBy(window, latest)) {
     return verdict;
   }
 
@@ -82,16 +110,17 @@ const applyWindow = (
     };
   }
 
-  const mismatchOnly = verdict.findings.every(
-    (finding) => finding.code === FindingCode.versionMismatch
-  );
   const rows = verdict.observedRows;
-  if (verdict.status !== VerdictStatus.mismatch || !mismatchOnly || !rows) {
+  if (verdict.status !== VerdictStatus.mismatch || !rows) return verdict;
+  const rest = verdict.findings.filter((f) => !DEPLOY_EFFECTS.has(f.code));
+  if (rest.length === verdict.findings.length || !onPath(window, rows, graph)) {
     return verdict;
   }
-  return onPath(window, rows, graph)
-    ? { ...verdict, status: VerdictStatus.ok, findings: [] }
-    : verdict;
+  return {
+    ...verdict,
+    status: rest.length === 0 ? VerdictStatus.ok : VerdictStatus.mismatch,
+    findings: rest,
+  };
 };
 
 export type { DeployWindow };

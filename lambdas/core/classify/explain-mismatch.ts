@@ -87,14 +87,15 @@ const explainMismatch = (
     );
   }
 
+  const attested = expected.filter((head) => graph.revisions.has(head));
+  const rerun = revisionsToUpgrade(graph, known, attested);
+  const rerunText = `the next upgrade re-runs ${listed(rerun)}`;
   if (behind.length > 0) {
-    const rerun = revisionsToUpgrade(graph, known, expected);
     const where = behind
       .map(
         (m) => `${m.row} is ${plural(m.distance, 'revision')} below ${m.head}`
       )
       .join('; ');
-    const rerunText = `the next upgrade re-runs ${listed(rerun)}`;
     if (present.length > 0) {
       add(
         FindingCode.partialHeads,
@@ -105,7 +106,9 @@ const explainMismatch = (
     }
   }
   for (const moved of ahead) {
-    const skipped = revisionsToUpgrade(graph, [moved.head], [moved.row]);
+    // Counted from every recorded head: another branch's recorded
+    // revisions are not news.
+    const skipped = revisionsToUpgrade(graph, attested, [moved.row]);
     add(
       FindingCode.skippedForward,
       `moved forward to ${moved.row}, ${plural(moved.distance, 'revision')} ` +
@@ -120,10 +123,14 @@ const explainMismatch = (
         `recorded ${listed(expected)}`
     );
   } else if (absent.length > 0 && present.length > 0) {
+    // A row folded into a dependent revision's row, or deleted: the
+    // branch lags although no row sits below its head.
+    const rerunNote =
+      behind.length === 0 && rerun.length > 0 ? `; ${rerunText}` : '';
     add(
       FindingCode.partialHeads,
       `no row for recorded head ${listed(absent.map(([head]) => head))}; ` +
-        'other heads in place'
+        `other heads in place${rerunNote}`
     );
   }
   if (relations.extraRows.length > 0) {

@@ -1,5 +1,7 @@
 import { type RevisionRelation, relateRevisions } from '../graph/ancestry.js';
+import { expectedRows } from '../graph/heads.js';
 import type { RevisionGraph } from '../graph/revision-graph.js';
+import { compareIds } from '../graph/topology.js';
 
 /** How one expected head stands in the observed rows. */
 type HeadStanding =
@@ -25,10 +27,12 @@ interface RowRelations {
   readonly accountedRows: ReadonlySet<string>;
 }
 
+type Moved = Extract<HeadStanding, { row: string }>;
+
 const standingFrom = (
   row: string,
   relation: RevisionRelation
-): HeadStanding | undefined => {
+): Moved | undefined => {
   if (relation.kind === 'ancestor') {
     return { kind: 'behind', row, distance: relation.distance };
   }
@@ -41,35 +45,45 @@ const standingFrom = (
 const duplicatesOf = (rows: readonly string[]): string[] =>
   [...new Set(rows.filter((row, index) => rows.indexOf(row) !== index))].sort();
 
+const nearest = (moves: readonly Moved[]): Moved | undefined =>
+  moves.reduce<Moved | undefined>(
+    (best, move) =>
+      best === undefined || move.distance < best.distance ? move : best,
+    undefined
+  );
+
 /**
  * Relates every observed row to the attested heads through the revision
- * graph. Pure; unknown ids are reported, never thrown.
+ * graph. Pure; unknown ids are reported, never thrown. Neither the order
+ * of the rows nor that of the heads changes the result.
  */
 const relateRows = (
   graph: RevisionGraph,
   expectedHeads: readonly string[],
   observedRows: readonly string[]
 ): RowRelations => {
-  const distinctRows = [...new Set(observedRows)];
+  const distinctRows = [...new Set(observedRows)].sort(compareIds);
   const knownRows = distinctRows.filter((row) => graph.revisions.has(row));
+  // Alembic never keeps a row below another row; one that is left over
+  // says nothing about where a branch stands.
+  const topRows = expectedRows(graph, knownRows);
   const accounted = new Set<string>();
   const heads = new Map<string, HeadStanding>();
 
-  for (const head of expectedHeads) {
+  for (const head of [...new Set(expectedHeads)].sort(compareIds)) {
     if (distinctRows.includes(head)) {
       heads.set(head, { kind: 'present' });
       accounted.add(head);
       continue;
     }
-    const standing = graph.revisions.has(head)
-      ? knownRows
-          .map((row) => standingFrom(row, relateRevisions(graph, row, head)))
-          .find((found) => found !== undefined)
-      : undefined;
-    heads.set(head, standing ?? { kind: 'absent' });
-    if (standing && standing.kind !== 'absent' && standing.kind !== 'present') {
-      accounted.add(standing.row);
-    }
+    const moves = graph.revisions.has(head)
+      ? topRows.flatMap((row) => {
+          const move = standingFrom(row, relateRevisions(graph, row, head));
+          return move ? [move] : [];
+        })
+      : [];
+    for (const move of moves) accounted.add(move.row);
+    heads.set(head, nearest(moves) ?? { kind: 'absent' });
   }
 
   const leftover = knownRows.filter((row) => !accounted.has(row));

@@ -143,7 +143,8 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
     scenario: 'rollback (1) or skip (2) on one branch',
     meaning:
       'Some recorded heads are in place and others are not: one branch ' +
-      'was rolled back or moved while the rest stayed.',
+      'was rolled back or moved while the rest stayed. The summary names ' +
+      'the lagging branch and what the next upgrade would run again.',
     firstSteps: [
       'Read which branch lags and by how many revisions.',
       'Check whether a partial deploy failed half-way.',
@@ -168,8 +169,9 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
     title: 'version table has rows beyond the recorded heads',
     scenario: 'forced state (4), rewind of one branch (3)',
     meaning:
-      'Every recorded head is present, with extra rows Alembic would not ' +
-      'write; the next upgrade may re-run or refuse migrations.',
+      'The table holds rows Alembic never writes, such as a revision next ' +
+      'to one that comes after it; the next upgrade may re-run or refuse ' +
+      'migrations.',
     firstSteps: [
       'List the extra rows and where they sit in the graph.',
       'Remove them with alembic stamp to the recorded heads, after review.',
@@ -181,16 +183,19 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
     title: 'deploy window expired without a recorded completion',
     scenario: 'deploy gap: a migration may be half-applied',
     meaning:
-      'A pipeline opened a deploy window and never recorded its ' +
-      'completion before the window expired.',
+      'A pipeline opened a deploy window, and neither its completion nor ' +
+      'any later deploy was recorded before the window expired.',
     firstSteps: [
       'Check the pipeline run that opened the window: did it fail?',
-      'Record the deploy if it completed, or roll it back if it did not.',
+      'If the deploy completed, record it with its deploy id.',
+      'If not, restore the old heads after review and record them: any ' +
+        'record newer than the window closes it.',
     ],
   },
   [FindingCode.rowRewritten]: {
     severity: Severity.high,
     title: 'version row was written since the last recorded deploy',
+    scenario: 'rollback, skip or rewind put back between checks (1-3)',
     meaning:
       'The version table holds the recorded heads, but a row was written ' +
       'after the deploy was recorded (its xmin changed): set to the same ' +
@@ -205,6 +210,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.tableReplaced]: {
     severity: Severity.high,
     title: 'version table was dropped and created again',
+    scenario: 'forced state hidden by re-creating the table (1-4)',
     meaning:
       'The version table is a different table (new oid) than at the ' +
       'recorded deploy: it was dropped and created again, or the database ' +
@@ -218,6 +224,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.writesCounted]: {
     severity: Severity.medium,
     title: 'writes to the version table were counted since the deploy',
+    scenario: 'rows added and removed between checks (1-3)',
     meaning:
       "PostgreSQL's statistics count inserts, updates or deletes on the " +
       'version table since the deploy was recorded, though its rows are ' +
@@ -232,6 +239,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.schemaDrift]: {
     severity: Severity.high,
     title: 'schema differs from the one recorded at the last deploy',
+    scenario: 'fix undone by DDL (1), schema unlike the version (2, 4)',
     meaning:
       'Tables, columns, indexes, functions or other objects differ from ' +
       'the recorded deploy: DDL ran outside a migration, or a migration ' +
@@ -245,6 +253,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.unexpectedWriter]: {
     severity: Severity.medium,
     title: 'a role outside the allowlist can write the version table',
+    scenario: 'the write access every scenario needs (1-5)',
     meaning:
       'A role not named in allowedWriters can INSERT, UPDATE, DELETE or ' +
       'TRUNCATE the version table: by a grant, through PUBLIC, through ' +
@@ -258,6 +267,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
   [FindingCode.verifierCanWrite]: {
     severity: Severity.medium,
     title: "the verifier's login can write to the database",
+    scenario: 'leaked verifier credentials enable every scenario (1-5)',
     meaning:
       'The login the verifier uses can write a table or sequence, create ' +
       'objects, or is a superuser, itself or through a role it belongs ' +

@@ -21,6 +21,17 @@ const intIn = (field: string, min: number, max: number) =>
     .min(min, { error: `${field} must be at least ${min}` })
     .max(max, { error: `${field} must be at most ${max}` });
 
+/** An IAM role or user that may invoke one of the functions. */
+const principalArnSchema = (field: string) =>
+  z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, {
+      error:
+        `${field} must be an IAM role or user ARN such as ` +
+        'arn:aws:iam::111122223333:role/deploy',
+    })
+    .optional();
+
 const secretArnPattern =
   /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
 
@@ -104,14 +115,10 @@ const sentinelConfigSchema = z
     schedule: scheduleSchema.prefault({}),
     network: networkSchema.optional(),
     alerts: alertsSchema.prefault({}),
-    pipelinePrincipalArn: z
-      .string()
-      .regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/.+$/, {
-        error:
-          'pipelinePrincipalArn must be an IAM role or user ARN such as ' +
-          'arn:aws:iam::111122223333:role/deploy',
-      })
-      .optional(),
+    pipelinePrincipalArn: principalArnSchema('pipelinePrincipalArn'),
+    pipelineVerifyPrincipalArn: principalArnSchema(
+      'pipelineVerifyPrincipalArn'
+    ),
     secretKmsKeyArns: z.array(kmsKeyArnSchema).default([]),
     secretNamePrefix: z
       .string()

@@ -131,6 +131,16 @@ class AlembicSentinel extends Construct {
     return this.recorder.grantInvoke(grantee);
   }
 
+  /**
+   * Lets `grantee` (a pipeline gate) invoke the verifier, and nothing
+   * else. An invocation is a real check: it advances the alert lifecycle
+   * and may publish. A principal outside this app gets a resource-based
+   * permission.
+   */
+  grantVerify(grantee: iam.IGrantable): iam.Grant {
+    return this.verifier.grantInvoke(grantee);
+  }
+
   private createSecurityGroup(vpc: ec2.IVpc): ec2.SecurityGroup {
     const group = new ec2.SecurityGroup(this, 'FunctionsSecurityGroup', {
       vpc,

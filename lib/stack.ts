@@ -109,6 +109,11 @@ class SentinelStack extends Stack {
         new iam.ArnPrincipal(config.pipelinePrincipalArn)
       );
     }
+    if (config.pipelineVerifyPrincipalArn) {
+      this.sentinel.grantVerify(
+        new iam.ArnPrincipal(config.pipelineVerifyPrincipalArn)
+      );
+    }
     this.addOutputs();
   }
 
@@ -117,6 +122,8 @@ class SentinelStack extends Stack {
     const outputs: Record<string, string> = {
       RecorderFunctionName: sentinel.recorder.functionName,
       RecorderFunctionArn: sentinel.recorder.functionArn,
+      VerifierFunctionName: sentinel.verifier.functionName,
+      VerifierFunctionArn: sentinel.verifier.functionArn,
       AlertTopicArn: sentinel.alertTopic.topicArn,
       TableName: sentinel.table.tableName,
       DeadLetterQueueUrl: sentinel.deadLetterQueue.queueUrl,

@@ -24,7 +24,8 @@ const invokeFunction = async (
     throw new ConfigurationError(
       `the request is ${payload.byteLength} bytes, over Lambda's ` +
         `${INVOKE_PAYLOAD_MAX_BYTES}-byte limit for one invocation; ` +
-        'the manifest is too large (see docs/manifest.md, size limit)'
+        'pass fewer revisions in --heads (the manifest is capped far ' +
+        'below this, see docs/manifest.md)'
     );
   }
 

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { ConfigurationError, SentinelError } from './core/errors.js';
 import type { Manifest } from './core/manifest/manifest-format.js';
 import { deserialiseManifest } from './core/manifest/manifest-storage.js';
-import { targetSchema } from './core/target.js';
+
+/** A target as an event names it: its id, with or without its fields. */
+const targetReference = z.looseObject({
+  id: z.string({ error: 'id must name a deployed target' }),
+});
 
 const verifyEventSchema = z.object({
   targets: z
-    .array(targetSchema, { error: 'targets must be an array of targets' })
+    .array(targetReference, { error: 'targets must be an array of targets' })
     .min(1, { error: 'targets must name at least one target' }),
 });
 
@@ -29,7 +33,7 @@ const manifestText = z
 
 const recordEventSchema = z.strictObject({
   action: z.literal('record'),
-  target: targetSchema,
+  target: targetReference,
   heads: revisionList('heads'),
   deployId,
   commit: z.string().max(200).optional(),
@@ -39,7 +43,7 @@ const recordEventSchema = z.strictObject({
 
 const beginEventSchema = z.strictObject({
   action: z.literal('begin'),
-  target: targetSchema,
+  target: targetReference,
   deployId,
   toHeads: revisionList('toHeads'),
   expiresInMinutes: z

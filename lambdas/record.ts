@@ -5,6 +5,7 @@ import { edgeStores } from './edge-stores.js';
 import { parseRecorderEnv } from './environment.js';
 import { manifestOf, parseRecordEvent } from './events.js';
 import { recordDeploy } from './recorder.js';
+import { deployedTargets, resolveTarget } from './target-registry.js';
 
 const env = parseRecorderEnv(process.env);
 const logger = new Logger({ serviceName: 'alembic-sentinel' });
@@ -17,6 +18,9 @@ const stores = edgeStores(
   env.SENTINEL_SECRET_TTL_SECONDS
 );
 
+// The construct compiles the deployed targets into the bundle here.
+const deployed = () => deployedTargets(process.env.SENTINEL_TARGETS_JSON);
+
 /**
  * Pipeline entry point: `action: "begin"` opens a deploy window before
  * migrating; the default `action: "record"` records the deploy after it.
@@ -24,10 +28,11 @@ const stores = edgeStores(
 const handler = async (event: unknown) => {
   const { manifest: manifestText, ...request } = parseRecordEvent(event);
   const manifest = manifestOf(manifestText);
+  const target = resolveTarget(deployed(), request.target);
 
   if (request.action === 'begin') {
     const window = await openDeployWindow(
-      { ...request, ...(manifest && { manifest }) },
+      { ...request, target, ...(manifest && { manifest }) },
       stores
     );
     logger.info('deploy window opened', { ...window, target: window.targetId });
@@ -35,7 +40,7 @@ const handler = async (event: unknown) => {
   }
 
   const { attestation, created } = await recordDeploy(
-    { ...request, ...(manifest && { manifest }) },
+    { ...request, target, ...(manifest && { manifest }) },
     stores
   );
   logger.info(created ? 'deploy recorded' : 'deploy already recorded', {

@@ -9,6 +9,7 @@ import { snsAlertSink } from './io/alert-publisher.js';
 import { dynamoAlertStateStore } from './io/alert-state-store.js';
 import { dynamoAuditTrail } from './io/audit-trail.js';
 import { addRunMetrics } from './run-metrics.js';
+import { deployedTargets, resolveTarget } from './target-registry.js';
 import {
   type CheckOutcome,
   checkTargets,
@@ -57,10 +58,15 @@ const logOutcome = ({ verdict, notified }: CheckOutcome) => {
   });
 };
 
+// The construct compiles the deployed targets into the bundle here.
+const deployed = () => deployedTargets(process.env.SENTINEL_TARGETS_JSON);
+
 /** Scheduled entry point: checks a batch of targets. */
 const handler = async (event: unknown) => {
   const startedAt = Date.now();
-  const { targets } = parseVerifyEvent(event);
+  const targets = parseVerifyEvent(event).targets.map((reference) =>
+    resolveTarget(deployed(), reference)
+  );
   const runId = crypto.randomUUID();
   logger.appendKeys({ runId });
 

@@ -31,6 +31,8 @@ interface SentinelFunctionProps {
   readonly memorySize: number;
   readonly reservedConcurrentExecutions?: number;
   readonly environment: Record<string, string>;
+  /** Build-time constants, e.g. the deployed targets (target-registry.ts). */
+  readonly define?: Record<string, string>;
   readonly logRetention: logs.RetentionDays;
   readonly logLevel: lambda.ApplicationLogLevel;
   readonly vpc?: ec2.IVpc;
@@ -97,6 +99,7 @@ const createSentinelFunction = (
       minify: true,
       sourceMap: true,
       externalModules: ['pg-native'],
+      ...(props.define && { define: props.define }),
     },
   });
 };

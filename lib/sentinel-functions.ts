@@ -54,7 +54,16 @@ const createSentinelFunctions = (
   const reserve = options.reserveConcurrency ?? true;
   const logLevel = options.logLevel ?? lambda.ApplicationLogLevel.INFO;
   const secretTtlSeconds = String(options.secretCacheTtl.toSeconds());
+  // The functions resolve every target an event names against this list,
+  // compiled into the bundle: an invoker cannot redirect a target's
+  // credentials to another host (lambdas/target-registry.ts).
+  const define = {
+    'process.env.SENTINEL_TARGETS_JSON': JSON.stringify(
+      JSON.stringify(options.targets)
+    ),
+  };
   const network = {
+    define,
     vpc: options.vpc,
     vpcSubnets: options.vpcSubnets,
     securityGroups: options.securityGroups,

@@ -59,6 +59,10 @@ beforeAll(async () => {
 
 beforeEach(() => {
   vi.stubEnv('SENTINEL_TABLE_NAME', tableName);
+  vi.stubEnv(
+    'SENTINEL_TARGETS_JSON',
+    JSON.stringify([{ id: 'shop', secretId: 'prod/shop', tls: 'disable' }])
+  );
   vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', inject('dynamoEndpoint'));
   secrets.reset();
   secrets.on(GetSecretValueCommand).resolves({

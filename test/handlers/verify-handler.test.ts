@@ -81,6 +81,7 @@ beforeEach(async () => {
   event = {
     targets: [{ id: targetId, secretId: 'prod/shop', tls: 'disable' }],
   };
+  vi.stubEnv('SENTINEL_TARGETS_JSON', JSON.stringify(event.targets));
   await dynamoAttestationStore(dynamoClient(), tableName).append({
     targetId,
     heads: [HEAD],
@@ -218,5 +219,17 @@ describe('Handler: verify (SNS and Secrets Manager through aws-sdk-client-mock)'
     await expect(handler({ detail: {} })).rejects.toThrow(
       /invalid verify event: targets: /
     );
+  });
+
+  it('refuses a target pointed at another host than deployed, connecting nowhere', async () => {
+    const handler = await loadHandler();
+    const [deployed] = event.targets;
+
+    const redirected = { targets: [{ ...deployed, host: '127.0.0.2' }] };
+
+    await expect(handler(redirected)).rejects.toThrow(
+      /differs from the deployed definition/
+    );
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 });

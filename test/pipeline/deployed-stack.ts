@@ -62,6 +62,7 @@ const useDeployedStack = () => {
   const transcript: string[] = [];
   const tableName = uniqueName('pipeline');
   const directories: string[] = [];
+  const deployedTargets: object[] = [];
 
   beforeAll(async () => {
     await ensureLocalTable(dynamoClient(), tableName);
@@ -149,6 +150,9 @@ const useDeployedStack = () => {
       targets: [{ id, secretId, tls: 'disable' }],
     };
     await writeFile(configPath, JSON.stringify(config, null, 2));
+    // The deployed functions know exactly the stack's targets.
+    deployedTargets.push(...config.targets);
+    vi.stubEnv('SENTINEL_TARGETS_JSON', JSON.stringify(deployedTargets));
 
     const superuserPassword = encodeURIComponent(inject('pgSuperuserPassword'));
     const sqlalchemyUrl =

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../../lambdas/cli/exit-codes.js';
 import { exitCodeOfError } from '../../lambdas/cli/exit-status.js';
 import { runRecord } from '../../lambdas/cli/record-command.js';
@@ -108,6 +108,8 @@ describe('Pipeline: when the invoke itself fails (Lambda faked with aws-sdk-clie
     const config = JSON.parse(await readFile(target.configPath, 'utf8'));
     config.targets[0].port = 1;
     await writeFile(target.configPath, JSON.stringify(config));
+    // The deployed stack has the same (broken) port: redeploy it so.
+    vi.stubEnv('SENTINEL_TARGETS_JSON', JSON.stringify(config.targets));
 
     const failed = await pipeline.record({ heads: HEAD, deployId: 'd-1' });
 
@@ -130,6 +132,12 @@ describe('Pipeline: when the invoke itself fails (Lambda faked with aws-sdk-clie
       target.configPath,
       config.replace(target.secretId, 'alembic-sentinel/not-there')
     );
+    vi.stubEnv(
+      'SENTINEL_TARGETS_JSON',
+      JSON.stringify(
+        JSON.parse(await readFile(target.configPath, 'utf8')).targets
+      )
+    );
 
     const failed = await pipeline.record({ heads: HEAD, deployId: 'd-1' });
 
@@ -138,5 +146,20 @@ describe('Pipeline: when the invoke itself fails (Lambda faked with aws-sdk-clie
       'could not read secret alembic-sentinel/not-there from Secrets ' +
         'Manager (ResourceNotFoundException)'
     );
+  });
+
+  it('exits 2 and connects nowhere when the config points a target elsewhere', async () => {
+    const target = await stack.addTarget('pipeline_redirect');
+    const pipeline = pipelineFor(stack, target);
+    const config = JSON.parse(await readFile(target.configPath, 'utf8'));
+    config.targets[0].host = '127.0.0.2';
+    config.targets[0].database = 'postgres';
+    await writeFile(target.configPath, JSON.stringify(config));
+
+    const failed = await pipeline.record({ heads: HEAD, deployId: 'd-1' });
+
+    expect(failed.code).toBe(ExitCode.usage);
+    expect(failed.stderr).toContain('differs from the deployed definition');
+    expect(await stack.attestations().recent(target.id, 5)).toEqual([]);
   });
 });

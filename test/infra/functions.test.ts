@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -159,5 +159,25 @@ describe('SentinelStack: functions', () => {
         'index.mjs'
       );
     }
+  });
+
+  it('compiles the deployed targets into each bundle, not the environment', () => {
+    const { app, template } = synthSentinel({}, { bundle: true });
+    const assembly = app.synth();
+
+    const bundles = readdirSync(assembly.directory)
+      .filter((name) => name.startsWith('asset.'))
+      .map((asset) =>
+        readFileSync(join(assembly.directory, asset, 'index.mjs'), 'utf8')
+      );
+    // Both functions share the fixture handler, hence one asset.
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const bundle of bundles) {
+      expect(bundle).toContain('"secretId":"prod/orders"');
+      expect(bundle).not.toContain('process.env.SENTINEL_TARGETS_JSON');
+    }
+    expect(JSON.stringify(template.toJSON())).not.toContain(
+      'SENTINEL_TARGETS_JSON'
+    );
   });
 });

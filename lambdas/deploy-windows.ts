@@ -8,6 +8,7 @@ import type { ManifestStore } from './io/manifest-store.js';
 import type { WindowStore } from './io/window-store.js';
 import { checkHeadsInManifest } from './manifest-check.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
+import { checkProvenance } from './provenance-check.js';
 
 /** Longest deploy window, as the recorder's event schema allows. */
 const MAX_WINDOW_MINUTES = 1440;
@@ -38,6 +39,7 @@ const openDeployWindow = async (
   request: WindowRequest,
   deps: WindowDeps
 ): Promise<DeployWindow> => {
+  checkProvenance(request);
   const minutes = request.expiresInMinutes;
   if (
     !Number.isInteger(minutes) ||

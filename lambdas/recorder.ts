@@ -19,6 +19,7 @@ import type { AppendResult, AttestationStore } from './io/attestation-store.js';
 import type { ManifestStore } from './io/manifest-store.js';
 import { checkHeadsInManifest } from './manifest-check.js';
 import { type ObserveDeps, readVersionTable } from './observe.js';
+import { checkProvenance } from './provenance-check.js';
 
 /** What the pipeline says it has just applied. */
 interface RecordRequest {
@@ -54,7 +55,7 @@ const claimedHeads = (request: RecordRequest): string[] => {
   const bad = heads.find((head) => malformedReason(head) !== undefined);
   if (bad !== undefined) {
     throw new ConfigurationError(
-      `head "${printableValue(bad)}" is ${malformedReason(bad)}; ` +
+      `head "${printableValue(bad)}" ${malformedReason(bad)}; ` +
         'pass revision ids as alembic prints them'
     );
   }
@@ -89,6 +90,7 @@ const recordDeploy = async (
   request: RecordRequest,
   deps: RecorderDeps
 ): Promise<AppendResult> => {
+  checkProvenance(request);
   const heads = claimedHeads(request);
   const recordedAt = deps.clock().toISOString();
   const { target, manifest } = request;

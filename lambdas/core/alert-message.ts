@@ -12,6 +12,16 @@ const ALERT_SCHEMA_VERSION = 1;
 /** SNS rejects subjects over 100 characters. */
 const SUBJECT_MAX_LENGTH = 99;
 
+/**
+ * Bounds that keep every message far below SNS's 256 KB, however many or
+ * however long the rows an attacker writes: findings shown, values listed
+ * per list, characters per value, and a last cap on each rendered form.
+ */
+const FINDINGS_SHOWN = 10;
+const VALUES_LISTED = 20;
+const VALUE_MAX_LENGTH = 255;
+const FORM_MAX_LENGTH = 100_000;
+
 /** One notification, rendered for every audience. */
 interface AlertMessage {
   readonly subject: string;
@@ -31,12 +41,36 @@ interface RenderOptions {
   readonly docsUrl?: string;
 }
 
-const heads = (values: readonly string[] | undefined): string =>
-  values === undefined
-    ? '(unknown)'
-    : values.length === 0
-      ? '(none)'
-      : values.map((value) => printableValue(value)).join(', ');
+const heads = (values: readonly string[] | undefined): string => {
+  if (values === undefined) return '(unknown)';
+  if (values.length === 0) return '(none)';
+  const shown = values.slice(0, VALUES_LISTED).map((v) => printableValue(v));
+  const more = values.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+};
+
+const cappedValues = (values: readonly string[] | undefined) =>
+  values
+    ?.slice(0, VALUES_LISTED)
+    .map((value) => value.slice(0, VALUE_MAX_LENGTH));
+
+/** The verdict as machines get it, with every list bounded. */
+const boundedVerdict = (verdict: Verdict) => ({
+  ...verdict,
+  expectedHeads: cappedValues(verdict.expectedHeads),
+  observedRows: cappedValues(verdict.observedRows),
+  observedRowCount: verdict.observedRows?.length,
+  findingCount: verdict.findings.length,
+  findings: verdict.findings.slice(0, FINDINGS_SHOWN).map((finding) => ({
+    ...finding,
+    summary: finding.summary.slice(0, 2 * VALUE_MAX_LENGTH),
+    expected: cappedValues(finding.expected),
+    observed: cappedValues(finding.observed),
+  })),
+});
+
+const bounded = (form: string, fallback: () => string): string =>
+  form.length > FORM_MAX_LENGTH ? fallback() : form;
 
 const capped = (line: string): string =>
   line.length > SUBJECT_MAX_LENGTH
@@ -100,19 +134,37 @@ const renderAlert = (
   const body =
     kind === NotificationKind.resolved
       ? [...resolvedLine, 'The version table matches the recorded deploy.']
-      : verdict.findings.flatMap((finding) =>
-          findingSection(finding, options.docsUrl)
-        );
+      : [
+          ...verdict.findings
+            .slice(0, FINDINGS_SHOWN)
+            .flatMap((finding) => findingSection(finding, options.docsUrl)),
+          ...(verdict.findings.length > FINDINGS_SHOWN
+            ? [
+                `... and ${verdict.findings.length - FINDINGS_SHOWN} more findings`,
+              ]
+            : []),
+        ];
+  const text = [...header(verdict, kind, open), ...body].join('\n');
+  const json = JSON.stringify({
+    schemaVersion: ALERT_SCHEMA_VERSION,
+    state: kind,
+    ...boundedVerdict(verdict),
+    ...(open && { open }),
+  });
 
   return {
     subject: subjectFor(verdict, kind, top, open),
-    text: [...header(verdict, kind, open), ...body].join('\n'),
-    json: JSON.stringify({
-      schemaVersion: ALERT_SCHEMA_VERSION,
-      state: kind,
-      ...verdict,
-      ...(open && { open }),
-    }),
+    text: bounded(text, () => `${text.slice(0, FORM_MAX_LENGTH)}\n...`),
+    json: bounded(json, () =>
+      JSON.stringify({
+        schemaVersion: ALERT_SCHEMA_VERSION,
+        state: kind,
+        targetId: verdict.targetId,
+        status: verdict.status,
+        codes: verdict.findings.slice(0, FINDINGS_SHOWN).map((f) => f.code),
+        truncated: true,
+      })
+    ),
     attributes: {
       target: verdict.targetId,
       code: top?.code ?? 'OK',

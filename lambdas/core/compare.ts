@@ -42,7 +42,7 @@ const rowFindings = (observation: Observation): Finding[] => {
       : [
           finding(
             FindingCode.malformedValue,
-            `row "${printableValue(value)}" is ${reason}`,
+            `row "${printableValue(value)}" ${reason}`,
             { observed: [value] }
           ),
         ];

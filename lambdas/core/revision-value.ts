@@ -2,10 +2,10 @@
 const MAX_REVISION_LENGTH = 255;
 
 const MalformedReason = {
-  empty: 'empty',
-  whitespace: 'surrounded by or containing whitespace',
-  nonPrintable: 'contains non-printable characters',
-  overLong: `longer than ${MAX_REVISION_LENGTH} characters`,
+  empty: 'is empty',
+  whitespace: 'has surrounding or inner whitespace',
+  nonPrintable: 'has characters outside printable ASCII',
+  overLong: `is longer than ${MAX_REVISION_LENGTH} characters`,
 } as const;
 
 type MalformedReason = (typeof MalformedReason)[keyof typeof MalformedReason];
@@ -26,12 +26,13 @@ const malformedReason = (value: string): MalformedReason | undefined => {
 };
 
 /**
- * A value made safe to show in an alert or a log: control characters are
- * escaped and the length is capped, so a forged row cannot forge lines.
+ * A value made safe to show in an alert or a log: everything outside
+ * printable ASCII, and the backslash itself, is escaped as \u{hex}, and
+ * the length is capped, so a forged row cannot forge lines or escapes.
  */
 const printableValue = (value: string, maxLength = 80): string => {
   const escaped = value.replace(
-    /[^\x20-\x7e]/gu,
+    /[^\x20-\x5b\x5d-\x7e]/gu,
     (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
   );
   return escaped.length > maxLength

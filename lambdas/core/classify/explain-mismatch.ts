@@ -76,14 +76,20 @@ const explainMismatch = (
       `row ${printableValue(row)} appears ${count} times`
     );
   }
-  for (const row of relations.unknownRows) {
-    const twin = lookalike(graph, row);
+  const [firstUnknown, ...moreUnknown] = relations.unknownRows;
+  if (firstUnknown !== undefined) {
+    // One finding however many rows: a table stuffed with forged ids must
+    // not grow the alert row by row.
+    const twin = lookalike(graph, firstUnknown);
     const hint = twin
       ? `; it looks like ${twin} with other case or spaces`
       : '';
+    const others =
+      moreUnknown.length > 0 ? ` (and ${moreUnknown.length} more rows)` : '';
     add(
       FindingCode.unknownRevision,
-      `row ${printableValue(row)} is no revision of the recorded manifest${hint}`
+      `row ${printableValue(firstUnknown)} is no revision of the recorded ` +
+        `manifest${hint}${others}`
     );
   }
 

@@ -125,4 +125,30 @@ describe('Function: renderAlert', () => {
       'https://wiki.example/sentinel#version-mismatch'
     );
   });
+
+  it('stays far below the SNS size limit however many rows are forged', () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `forged${String(i).padStart(26, '0')}`
+    );
+    const verdict: Verdict = {
+      ...verdictWith(FindingCode.malformedValue),
+      observedRows: rows,
+      findings: rows.map((row) => ({
+        code: FindingCode.malformedValue,
+        severity: CATALOGUE[FindingCode.malformedValue].severity,
+        summary: `row ${row} ${'x'.repeat(1000)}`,
+        observed: rows,
+      })),
+    };
+
+    const message = renderAlert(verdict, { kind: NotificationKind.alert });
+
+    const bytes =
+      Buffer.byteLength(message.text) + Buffer.byteLength(message.json);
+    expect(bytes).toBeLessThan(256 * 1024);
+    expect(message.text).toContain('and 9980 more');
+    expect(message.text).toContain('... and 9990 more findings');
+    expect(JSON.parse(message.json).findingCount).toBe(10_000);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../lambdas/core/errors.js';
 import { targetSchema } from '../../../lambdas/core/target.js';
 import { parseRecordEvent, parseVerifyEvent } from '../../../lambdas/events.js';
+import { parseTargetRegistry } from '../../../lambdas/target-registry.js';
 
 describe('Schema: target', () => {
   it('applies the documented defaults', () => {
@@ -27,15 +28,17 @@ describe('Schema: target', () => {
   });
 });
 
-describe('Function: parseVerifyEvent', () => {
+describe('Function: parseTargetRegistry', () => {
   it('throws ConfigurationError naming the field and the rule', () => {
     const act = () =>
-      parseVerifyEvent({ targets: [{ id: 'bad id', secretId: 's' }] });
+      parseTargetRegistry(JSON.stringify([{ id: 'bad id', secretId: 's' }]));
 
     expect(act).toThrow(ConfigurationError);
-    expect(act).toThrow(/targets\.0\.id: id must be 1-64 characters/);
+    expect(act).toThrow(/0\.id: id must be 1-64 characters/);
   });
+});
 
+describe('Function: parseVerifyEvent', () => {
   it('throws ConfigurationError when the batch is empty', () => {
     expect(() => parseVerifyEvent({ targets: [] })).toThrow(
       /at least one target/

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../lambdas/core/errors.js';
 import { targetSchema } from '../../../lambdas/core/target.js';
-import { parseVerifyEvent } from '../../../lambdas/events.js';
+import { parseTargetRegistry } from '../../../lambdas/target-registry.js';
 
 const base = { id: 'shop', secretId: 'prod/shop' };
 
@@ -29,19 +29,20 @@ describe('Schema: target evidence fields', () => {
   });
 
   it('throws ConfigurationError naming an empty schemas list', () => {
-    const act = () => parseVerifyEvent({ targets: [{ ...base, schemas: [] }] });
+    const act = () =>
+      parseTargetRegistry(JSON.stringify([{ ...base, schemas: [] }]));
 
     expect(act).toThrow(ConfigurationError);
     expect(act).toThrow(
-      /targets\.0\.schemas: schemas must name at least one schema name/
+      /0\.schemas: schemas must name at least one schema name/
     );
   });
 
   it('throws naming a role name over the identifier limit', () => {
     const act = () =>
-      parseVerifyEvent({
-        targets: [{ ...base, allowedWriters: ['r'.repeat(64)] }],
-      });
+      parseTargetRegistry(
+        JSON.stringify([{ ...base, allowedWriters: ['r'.repeat(64)] }])
+      );
 
     expect(act).toThrow(
       /allowedWriters\.0: each of allowedWriters is longer than/
@@ -50,7 +51,9 @@ describe('Schema: target evidence fields', () => {
 
   it('throws naming schemaExclude when it is not a list', () => {
     const act = () =>
-      parseVerifyEvent({ targets: [{ ...base, schemaExclude: 'celery_*' }] });
+      parseTargetRegistry(
+        JSON.stringify([{ ...base, schemaExclude: 'celery_*' }])
+      );
 
     expect(act).toThrow(/schemaExclude must be an array of glob patterns/);
   });

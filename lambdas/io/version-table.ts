@@ -104,6 +104,49 @@ const readInTransaction = async (
  * transaction. Table and schema names are quoted as identifiers. With
  * `options.evidence` the same transaction also reads the evidence.
  */
+/** How long a polite close may take before the socket is cut. */
+const CLOSE_GRACE_MILLIS = 500;
+
+/**
+ * The most one read may take: connect, then a few statements each bounded
+ * by the statement timeout. A server that answers with junk or stalls
+ * mid-handshake is cut off here, whatever the driver does.
+ */
+const deadlineMillis = (timeouts: ReadTimeouts): number =>
+  timeouts.connectMillis + 3 * timeouts.statementMillis + 1_000;
+
+const withDeadline = <T>(work: Promise<T>, millis: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`read timeout after ${millis} ms`)),
+      millis
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * Ends the session, but never waits on a peer that does not close: after
+ * the grace period the socket is destroyed.
+ */
+const closeWithin = async (client: pg.Client, millis: number) => {
+  const ended = client.end().then(
+    () => true,
+    () => true
+  );
+  const timedOut = new Promise<boolean>((resolve) => {
+    setTimeout(() => resolve(false), millis).unref();
+  });
+  if (!(await Promise.race([ended, timedOut]))) {
+    // node-postgres keeps its socket on `connection.stream`.
+    const { connection } = client as unknown as {
+      connection?: { stream?: { destroy(): void } };
+    };
+    connection?.stream?.destroy();
+  }
+};
+
 const postgresReader =
   (
     timeouts: ReadTimeouts = DEFAULT_TIMEOUTS,
@@ -118,12 +161,17 @@ const postgresReader =
     client.on('error', () => {});
 
     try {
-      await client.connect();
-      return await readInTransaction(client, target, options);
+      return await withDeadline(
+        (async () => {
+          await client.connect();
+          return readInTransaction(client, target, options);
+        })(),
+        deadlineMillis(timeouts)
+      );
     } catch (error) {
       throw databaseError(error, endpoint);
     } finally {
-      await client.end().catch(() => {});
+      await closeWithin(client, CLOSE_GRACE_MILLIS);
     }
   };
 

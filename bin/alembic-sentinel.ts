@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --import tsx
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../lambdas/cli/exit-codes.js';
 import { exitCodeOfError } from '../lambdas/cli/exit-status.js';
 import { runHistory } from '../lambdas/cli/history-command.js';
@@ -35,6 +35,19 @@ const run = async (json: boolean, action: () => Promise<ExitCode>) => {
     process.exitCode = exitCodeOfError(error);
   }
 };
+
+/** A flag parser for a whole number in [min, max]; commander exits 2. */
+const wholeNumber =
+  (min: number, max: number) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(
+        `expected a whole number from ${min} to ${max}, got "${value}"`
+      );
+    }
+    return parsed;
+  };
 
 const commaList = (value: string, previous: string[] = []): string[] => [
   ...previous,
@@ -151,13 +164,18 @@ withDeploy(
       'heads the deploy will reach, or "$(alembic heads)"',
       commaList
     )
-    .option('--expires-in-minutes <n>', 'how long the window stays open', '60')
+    .option(
+      '--expires-in-minutes <n>',
+      'how long the window stays open (1-1440)',
+      wholeNumber(1, 1440),
+      60
+    )
 ).action(async (options) => {
   await run(Boolean(options.json), () =>
     runBegin(
       {
         ...withTargetInput(options),
-        expiresInMinutes: Number(options.expiresInMinutes),
+        expiresInMinutes: options.expiresInMinutes,
       },
       write
     )
@@ -202,14 +220,19 @@ withStore(
     .description('every target: alert state, last check, expectation')
     .option('--config <path>', 'stack config file listing the targets')
     .option('--target <id>', 'a target id (repeatable)', commaList)
-    .option('--stale-after-minutes <n>', 'STALE when unchecked longer', '120')
+    .option(
+      '--stale-after-minutes <n>',
+      'STALE when unchecked longer',
+      wholeNumber(1, 525_600),
+      120
+    )
 ).action(async (options) => {
   await run(Boolean(options.json), () =>
     runStatus(
       {
         ...options,
         targets: targetIds(options),
-        staleAfterMinutes: Number(options.staleAfterMinutes),
+        staleAfterMinutes: options.staleAfterMinutes,
         now: new Date(),
       },
       write
@@ -222,11 +245,14 @@ withStore(
     .command('history')
     .description("a target's deploys, observed changes and notifications")
     .requiredOption('--target <id>', 'target id')
-    .option('--limit <n>', 'how many entries, newest first', '50')
+    .option(
+      '--limit <n>',
+      'how many entries, newest first (1-1000)',
+      wholeNumber(1, 1000),
+      50
+    )
 ).action(async (options) => {
-  await run(Boolean(options.json), () =>
-    runHistory({ ...options, limit: Number(options.limit) }, write)
-  );
+  await run(Boolean(options.json), () => runHistory(options, write));
 });
 
 program
@@ -237,7 +263,12 @@ program
     '--recursive',
     'also read subdirectories (recursive_version_locations)'
   )
-  .option('--version-column-width <n>', 'width of version_num', '32')
+  .option(
+    '--version-column-width <n>',
+    'width of version_num',
+    wholeNumber(1, 1024),
+    32
+  )
   .option('--json', 'print the manifest as JSON')
   .action(async (versionsDir: string, options) => {
     await run(Boolean(options.json), () =>
@@ -245,7 +276,7 @@ program
         {
           ...options,
           versionsDir,
-          versionColumnWidth: Number(options.versionColumnWidth),
+          versionColumnWidth: options.versionColumnWidth,
         },
         write
       )

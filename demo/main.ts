@@ -72,7 +72,7 @@ const main = async () => {
     const shopUrl = cluster.url.replace(/\/postgres$/, '/shop');
     await ensureLocalTable(dynamo.client, TABLE);
 
-    heading('Deploy: alembic upgrade head of the sample app');
+    heading('Deploy: the statements alembic upgrade head runs');
     await runSql(shopUrl, upgradeStatements());
     await runSql(shopUrl, [
       'GRANT SELECT ON alembic_version TO sentinel_reader',

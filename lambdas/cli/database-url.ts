@@ -5,6 +5,17 @@ import {
 } from '../core/credentials.js';
 import { ConfigurationError } from '../core/errors.js';
 
+/** Percent-decodes one part; the error names the part, never its value. */
+const decodeDatabaseUrlPart = (part: string, what: string): string => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ConfigurationError(
+      `database URL: the ${what} has a bare "%"; percent-encode it as %25`
+    );
+  }
+};
+
 /**
  * Parses `postgresql://user:password@host:port/database`. Errors never
  * repeat the URL, since it holds the password.
@@ -26,7 +37,10 @@ const credentialsFromUrl = (databaseUrl: string): DatabaseCredentials => {
     );
   }
 
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const database = decodeDatabaseUrlPart(
+    url.pathname.replace(/^\//, ''),
+    'database name'
+  );
   if (database === '') {
     throw new ConfigurationError(
       'database URL names no database; add /DATABASE after the host'
@@ -40,9 +54,12 @@ const credentialsFromUrl = (databaseUrl: string): DatabaseCredentials => {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port === '' ? DEFAULT_PORT : Number(url.port),
     database,
-    username: decodeURIComponent(url.username),
+    username: decodeDatabaseUrlPart(url.username, 'user'),
   };
-  return withHiddenPassword(visible, decodeURIComponent(url.password));
+  return withHiddenPassword(
+    visible,
+    decodeDatabaseUrlPart(url.password, 'password')
+  );
 };
 
 export { credentialsFromUrl };

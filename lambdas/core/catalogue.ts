@@ -80,7 +80,7 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
     firstSteps: [
       'Check the database is up and reachable from the verifier.',
       'Check the secret still holds working credentials.',
-      'A lock on alembic_version that outlives a deploy is suspicious.',
+      'A lock (55P03) that outlives a deploy is suspicious: see pg_locks.',
     ],
   },
   [FindingCode.rolledBack]: {

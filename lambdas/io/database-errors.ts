@@ -41,7 +41,7 @@ const DESCRIPTION: Readonly<Record<DatabaseFailureReason, string>> = {
   connect: 'could not connect',
   authentication: 'authentication failed',
   timeout: 'timed out',
-  lock: 'version table is locked by another transaction',
+  lock: 'a table the check reads is locked by another transaction',
   permission: 'permission denied',
   other: 'read failed',
 };

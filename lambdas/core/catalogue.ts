@@ -178,6 +178,20 @@ const CATALOGUE: Readonly<Record<FindingCode, FindingDefinition>> = {
       'Find who wrote them in the database audit log.',
     ],
   },
+  [FindingCode.unusualVersionTable]: {
+    severity: Severity.high,
+    title: 'version table can show different logins different rows',
+    scenario: 'forced state hidden from the witness (1-4)',
+    meaning:
+      'alembic_version is a view or foreign table, or has row-level ' +
+      'security. The migration role and the verifier may then see ' +
+      'different versions, and this check cannot vouch for what Alembic sees.',
+    firstSteps: [
+      'Compare `alembic current` as the migration role with the verifier.',
+      'Recreate alembic_version as a plain table without row security.',
+      'Find who changed it in the database audit log.',
+    ],
+  },
   [FindingCode.windowExpired]: {
     severity: Severity.high,
     title: 'deploy window expired without a recorded completion',

@@ -18,6 +18,20 @@ const listed = (values: readonly string[]): string =>
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((value, index) => value === b[index]);
 
+const malformedFindings = (values: readonly string[]): Finding[] =>
+  values.flatMap((value) => {
+    const reason = malformedReason(value);
+    return reason === undefined
+      ? []
+      : [
+          finding(
+            FindingCode.malformedValue,
+            `row "${printableValue(value)}" ${reason}`,
+            { observed: [value] }
+          ),
+        ];
+  });
+
 /** Findings about the rows themselves, before any expectation is used. */
 const rowFindings = (observation: Observation): Finding[] => {
   const { table } = observation;
@@ -35,18 +49,10 @@ const rowFindings = (observation: Observation): Finding[] => {
     return [finding(FindingCode.tableEmpty, 'version table has no rows')];
   }
 
-  return table.values.flatMap((value) => {
-    const reason = malformedReason(value);
-    return reason === undefined
-      ? []
-      : [
-          finding(
-            FindingCode.malformedValue,
-            `row "${printableValue(value)}" ${reason}`,
-            { observed: [value] }
-          ),
-        ];
-  });
+  const unusual = table.unusual
+    ? [finding(FindingCode.unusualVersionTable, table.unusual)]
+    : [];
+  return [...unusual, ...malformedFindings(table.values)];
 };
 
 /**

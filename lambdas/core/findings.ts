@@ -24,6 +24,7 @@ const FindingCode = {
   duplicateRows: 'DUPLICATE_ROWS',
   extraRows: 'EXTRA_ROWS',
   windowExpired: 'WINDOW_EXPIRED',
+  unusualVersionTable: 'UNUSUAL_VERSION_TABLE',
   rowRewritten: 'ROW_REWRITTEN',
   tableReplaced: 'TABLE_REPLACED',
   writesCounted: 'WRITES_COUNTED',

@@ -12,6 +12,11 @@ type VersionTableRead =
       readonly kind: 'rows';
       readonly values: readonly string[];
       readonly evidence?: DatabaseEvidence;
+      /**
+       * Why the table may show other logins other rows (a view, row-level
+       * security), when it may.
+       */
+      readonly unusual?: string;
     };
 
 /** One read of one target's database. */

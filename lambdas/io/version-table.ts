@@ -37,11 +37,31 @@ type VersionTableReader = (
 ) => Promise<VersionTableRead>;
 
 const FIND_TABLE = `
-  select n.nspname as schema, c.oid::text as oid, c.relkind::text as relkind
+  select n.nspname as schema, c.oid::text as oid, c.relkind::text as relkind,
+    c.relrowsecurity as "rowSecurity"
   from pg_catalog.pg_class c
   join pg_catalog.pg_namespace n on n.oid = c.relnamespace
   where c.relname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'f')
   order by n.nspname`;
+
+const RELATION_KINDS: Readonly<Record<string, string>> = {
+  v: 'a view',
+  m: 'a materialized view',
+  f: 'a foreign table',
+};
+
+/**
+ * Why this version table may show different logins different rows: a
+ * view or foreign table instead of Alembic's plain table, or row-level
+ * security. Undefined for a plain table without it.
+ */
+const unusualShape = (found: LocatedTable): string | undefined => {
+  const kind = RELATION_KINDS[found.relkind];
+  if (kind) return `the version table is ${kind}, not a table`;
+  return found.rowSecurity
+    ? 'the version table has row-level security enabled'
+    : undefined;
+};
 
 const sslFor = (target: Target): pg.ClientConfig['ssl'] => {
   if (target.tls === TlsMode.disable) return false;
@@ -86,17 +106,19 @@ const readInTransaction = async (
     return { kind: 'missing', foundInSchemas: schemas };
   }
 
+  const unusual = unusualShape(found);
   if (options.evidence) {
     const read = await readWithEvidence(client, target, found);
     await client.query('rollback');
-    return read;
+    return unusual && read.kind === 'rows' ? { ...read, unusual } : read;
   }
 
   const rows = await client.query<{ version_num: string }>(
     `select version_num::text as version_num from ${qualifiedTable(target)}`
   );
   await client.query('rollback');
-  return { kind: 'rows', values: rows.rows.map((row) => row.version_num) };
+  const values = rows.rows.map((row) => row.version_num);
+  return { kind: 'rows', values, ...(unusual && { unusual }) };
 };
 
 /**

@@ -8,6 +8,8 @@ interface LocatedTable {
   readonly oid: string;
   /** pg_class relkind: r, p, v, m or f. */
   readonly relkind: string;
+  /** pg_class relrowsecurity: row-level security is enabled. */
+  readonly rowSecurity?: boolean;
 }
 
 /** The target's version table, quoted as identifiers for SQL text. */

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { printableValue } from '../core/revision-value.js';
 import { dynamoAttestationStore } from '../io/attestation-store.js';
 import { dynamoAuditTrail } from '../io/audit-trail.js';
 import { ExitCode } from './exit-codes.js';
@@ -59,7 +60,7 @@ const runHistory = async (
   if (options.json) {
     write(JSON.stringify({ target: options.target, entries }));
   } else if (entries.length === 0) {
-    write(`no history for ${options.target}`);
+    write(`no history for ${printableValue(options.target)}`);
   } else {
     for (const entry of entries) write(describe(entry));
   }

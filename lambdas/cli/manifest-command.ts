@@ -4,6 +4,7 @@ import {
   measureManifest,
   serialiseManifest,
 } from '../core/manifest/manifest-storage.js';
+import { printableValue } from '../core/revision-value.js';
 import { readManifest } from '../io/manifest-files.js';
 import { ExitCode } from './exit-codes.js';
 
@@ -44,7 +45,7 @@ const runManifest = async (
     write(
       [
         `revisions: ${manifest.revisions.length}`,
-        `heads:     ${graphHeads.join(', ')}`,
+        `heads:     ${graphHeads.map((head) => printableValue(head)).join(', ')}`,
         `digest:    ${manifest.hashAlgorithm}:${manifest.digest}`,
         `size:      ${size.bytes} of ${size.budgetBytes} bytes (${size.status})`,
         ...warnings.map(

@@ -1,5 +1,6 @@
 import type { AlertState } from '../core/alert-state.js';
 import type { Attestation } from '../core/attestation.js';
+import { printableValue } from '../core/revision-value.js';
 import { dynamoAlertStateStore } from '../io/alert-state-store.js';
 import { dynamoAttestationStore } from '../io/attestation-store.js';
 import { ExitCode } from './exit-codes.js';
@@ -52,7 +53,7 @@ const row = (
 
 const line = (status: TargetStatus): string =>
   [
-    status.target.padEnd(24),
+    printableValue(status.target).padEnd(24),
     status.state.padEnd(14),
     (status.lastStatus ?? '-').padEnd(11),
     (status.lastCheckedAt ?? '-').padEnd(25),

@@ -49,6 +49,7 @@ const DatabaseFailureReason = {
   timeout: 'timeout',
   lock: 'lock',
   permission: 'permission',
+  tls: 'tls',
   other: 'other',
 } as const;
 

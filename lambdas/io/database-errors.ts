@@ -24,6 +24,17 @@ const NETWORK_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
+/** Node's codes for a certificate the client would not trust. */
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+]);
+
 const reasonOf = (error: unknown): DatabaseFailureReason => {
   if (!(error instanceof Error)) return DatabaseFailureReason.other;
   const code = (error as { code?: unknown }).code;
@@ -31,6 +42,11 @@ const reasonOf = (error: unknown): DatabaseFailureReason => {
     const byState = REASON_BY_SQLSTATE[code];
     if (byState) return byState;
     if (NETWORK_CODES.has(code)) return DatabaseFailureReason.connect;
+    if (TLS_CODES.has(code)) return DatabaseFailureReason.tls;
+  }
+  // node-postgres gives no code when the server refuses TLS altogether.
+  if (/does not support SSL/i.test(error.message)) {
+    return DatabaseFailureReason.tls;
   }
   // node-postgres reports its own connect and query timeouts without a code.
   if (/timeout/i.test(error.message)) return DatabaseFailureReason.timeout;
@@ -43,6 +59,9 @@ const DESCRIPTION: Readonly<Record<DatabaseFailureReason, string>> = {
   timeout: 'timed out',
   lock: 'a table the check reads is locked by another transaction',
   permission: 'permission denied',
+  tls:
+    "TLS failed; check the target's tls setting (verify-full needs the " +
+    'RDS CA bundle, NODE_EXTRA_CA_CERTS)',
   other: 'read failed',
 };
 

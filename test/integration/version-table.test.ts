@@ -207,4 +207,13 @@ describe('Function: postgresReader', () => {
       message: expect.stringContaining('could not connect'),
     });
   });
+
+  it('fails with reason tls naming the setting when the server has no TLS', async () => {
+    const act = read(target({ tls: 'verify-full' }), reader);
+
+    await expect(act).rejects.toMatchObject({
+      reason: DatabaseFailureReason.tls,
+      message: expect.stringContaining("check the target's tls setting"),
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AlertPolicy, DEFAULT_ALERT_POLICY } from './core/alert-state.js';
 import { parseWith } from './events.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from './io/audit-trail.js';
 
 const THREE_HOURS_SECONDS = 3 * 60 * 60;
 const MINUTE_MILLIS = 60_000;
@@ -40,7 +41,11 @@ const verifierEnvSchema = z.object({
     DEFAULT_ALERT_POLICY.heartbeatMillis / MINUTE_MILLIS,
     1
   ),
-  SENTINEL_AUDIT_RETENTION_DAYS: whole('SENTINEL_AUDIT_RETENTION_DAYS', 400, 1),
+  SENTINEL_AUDIT_RETENTION_DAYS: whole(
+    'SENTINEL_AUDIT_RETENTION_DAYS',
+    DEFAULT_AUDIT_RETENTION_DAYS,
+    1
+  ),
 });
 
 const recorderEnvSchema = z.object({

@@ -59,11 +59,11 @@ const explain = async (
   );
   if (windowed.status !== VerdictStatus.mismatch) return windowed;
 
-  const manifest = await manifestOf(
-    deps,
-    target.id,
-    attestation?.manifestDigest
-  );
+  // A deploy that changed no script shares the attested manifest: reuse it.
+  const manifest =
+    windowManifest && windowManifest.digest === attestation?.manifestDigest
+      ? windowManifest
+      : await manifestOf(deps, target.id, attestation?.manifestDigest);
   return manifest ? refineVerdict(windowed, manifest) : windowed;
 };
 

@@ -1,4 +1,4 @@
-import { canonicalHeads } from './core/attestation.js';
+import { canonicalHeads, sameRows } from './core/attestation.js';
 import { judge } from './core/compare.js';
 import {
   AttestationConflictError,
@@ -12,7 +12,11 @@ import {
 } from './core/evidence/database-evidence.js';
 import type { Manifest } from './core/manifest/manifest-format.js';
 import type { VersionTableRead } from './core/observation.js';
-import { malformedReason, printableValue } from './core/revision-value.js';
+import {
+  listValues as listed,
+  malformedReason,
+  printableValue,
+} from './core/revision-value.js';
 import type { Target } from './core/target.js';
 import { VerdictStatus } from './core/verdict.js';
 import type { AppendResult, AttestationStore } from './io/attestation-store.js';
@@ -38,11 +42,6 @@ interface RecorderDeps extends ObserveDeps {
   /** @default - manifests are not stored */
   readonly manifests?: Pick<ManifestStore, 'put'>;
 }
-
-const listed = (heads: readonly string[]): string =>
-  heads.length === 0
-    ? '(none)'
-    : heads.map((h) => printableValue(h)).join(', ');
 
 const claimedHeads = (request: RecordRequest): string[] => {
   const heads = canonicalHeads(request.heads);
@@ -135,7 +134,7 @@ const recordDeploy = async (
     ...(request.commit !== undefined && { commit: request.commit }),
     ...(request.actor !== undefined && { actor: request.actor }),
   });
-  if (!result.created && listed(result.attestation.heads) !== listed(heads)) {
+  if (!result.created && !sameRows(result.attestation.heads, heads)) {
     throw new AttestationConflictError(
       `target ${target.id}: deploy id ${request.deployId} was already ` +
         `recorded with heads ${listed(result.attestation.heads)}; ` +

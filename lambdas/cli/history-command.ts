@@ -33,7 +33,7 @@ const runHistory = async (
   write: (text: string) => void,
   client: DynamoDBClient = storeClient(options)
 ): Promise<ExitCode> => {
-  const audit = dynamoAuditTrail(client, options.table, 1);
+  const audit = dynamoAuditTrail(client, options.table);
   const attestations = dynamoAttestationStore(client, options.table);
 
   const [trail, deploys] = await Promise.all([

@@ -1,13 +1,6 @@
 import type { Attestation } from '../core/attestation.js';
-import { printableValue } from '../core/revision-value.js';
+import { listValues as listed } from '../core/revision-value.js';
 import type { Verdict } from '../core/verdict.js';
-
-const listed = (values: readonly string[] | undefined): string =>
-  values === undefined
-    ? '(unknown)'
-    : values.length === 0
-      ? '(none)'
-      : values.map((value) => printableValue(value)).join(', ');
 
 /** A verdict as a few lines a person can scan. */
 const describeVerdict = (verdict: Verdict): string =>

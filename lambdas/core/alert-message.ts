@@ -2,7 +2,7 @@ import type { OpenAlert } from './alert-state.js';
 import { NotificationKind } from './alert-state.js';
 import { CATALOGUE, findingDocsUrl } from './catalogue.js';
 import type { Finding } from './findings.js';
-import { printableValue } from './revision-value.js';
+import { listValues, VALUES_LISTED } from './revision-value.js';
 import { mostSevere } from './severity.js';
 import type { Verdict } from './verdict.js';
 
@@ -18,7 +18,6 @@ const SUBJECT_MAX_LENGTH = 99;
  * per list, characters per value, and a last cap on each rendered form.
  */
 const FINDINGS_SHOWN = 10;
-const VALUES_LISTED = 20;
 const VALUE_MAX_LENGTH = 255;
 const FORM_MAX_LENGTH = 100_000;
 
@@ -41,13 +40,8 @@ interface RenderOptions {
   readonly docsUrl?: string;
 }
 
-const heads = (values: readonly string[] | undefined): string => {
-  if (values === undefined) return '(unknown)';
-  if (values.length === 0) return '(none)';
-  const shown = values.slice(0, VALUES_LISTED).map((v) => printableValue(v));
-  const more = values.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-};
+const heads = (values: readonly string[] | undefined): string =>
+  listValues(values);
 
 const cappedValues = (values: readonly string[] | undefined) =>
   values

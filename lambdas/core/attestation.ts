@@ -38,5 +38,12 @@ interface Attestation extends Provenance {
 const canonicalHeads = (heads: readonly string[]): string[] =>
   [...new Set(heads)].sort();
 
+/** Whether two lists hold the same rows, duplicates counted, in any order. */
+const sameRows = (a: readonly string[], b: readonly string[]): boolean => {
+  const left = [...a].sort();
+  const right = [...b].sort();
+  return left.length === right.length && left.every((v, i) => v === right[i]);
+};
+
 export type { Attestation, Provenance };
-export { canonicalHeads };
+export { canonicalHeads, sameRows };

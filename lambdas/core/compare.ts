@@ -1,4 +1,4 @@
-import { type Attestation, canonicalHeads } from './attestation.js';
+import { type Attestation, canonicalHeads, sameRows } from './attestation.js';
 import { evidenceOf } from './evidence/database-evidence.js';
 import {
   evidenceFindings,
@@ -7,16 +7,12 @@ import {
 import { newFinding as finding } from './evidence/new-finding.js';
 import { type Finding, FindingCode } from './findings.js';
 import type { Observation } from './observation.js';
-import { malformedReason, printableValue } from './revision-value.js';
+import {
+  listValues as listed,
+  malformedReason,
+  printableValue,
+} from './revision-value.js';
 import { type Verdict, VerdictStatus } from './verdict.js';
-
-const listed = (values: readonly string[]): string =>
-  values.length === 0
-    ? '(none)'
-    : values.map((value) => printableValue(value)).join(', ');
-
-const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((value, index) => value === b[index]);
 
 const malformedFindings = (values: readonly string[]): Finding[] =>
   values.flatMap((value) => {
@@ -106,7 +102,7 @@ const judge = (
   }
 
   const expected = canonicalHeads(attestation.heads);
-  const headsMatch = sameSet(expected, observed);
+  const headsMatch = sameRows(expected, observed);
   const summary = `expected ${listed(expected)}, found ${listed(observed)}`;
   const findings: Finding[] = [
     ...(headsMatch

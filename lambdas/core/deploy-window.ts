@@ -1,4 +1,4 @@
-import type { Attestation } from './attestation.js';
+import { type Attestation, sameRows } from './attestation.js';
 import { CATALOGUE } from './catalogue.js';
 import { FindingCode } from './findings.js';
 import { appliedRevisions } from './graph/ancestry.js';
@@ -17,10 +17,6 @@ interface DeployWindow {
   /** Manifest of the build being deployed, for the path between heads. */
   readonly manifestDigest?: string;
 }
-
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length &&
-  [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
 /**
  * What a deploy in progress does to a check: the rows move, and its
@@ -43,14 +39,14 @@ const onPath = (
   rows: readonly string[],
   graph: RevisionGraph | undefined
 ): boolean => {
-  if (sameSet(rows, window.fromHeads) || sameSet(rows, window.toHeads)) {
+  if (sameRows(rows, window.fromHeads) || sameRows(rows, window.toHeads)) {
     return true;
   }
   if (graph === undefined || rows.length === 0) return false;
   if (![...rows, ...window.toHeads].every((id) => graph.revisions.has(id))) {
     return false;
   }
-  if (!sameSet(expectedRows(graph, rows), rows)) return false;
+  if (!sameRows(expectedRows(graph, rows), rows)) return false;
 
   const known = window.fromHeads.filter((id) => graph.revisions.has(id));
   const reachable = appliedRevisions(graph, window.toHeads);

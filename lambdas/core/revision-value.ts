@@ -40,9 +40,29 @@ const printableValue = (value: string, maxLength = 80): string => {
     : escaped;
 };
 
+/** How many values a list in a message shows before "and N more". */
+const VALUES_LISTED = 20;
+
+/**
+ * Values for a message line: each escaped, at most `max` of them, with
+ * "(unknown)" for no list and "(none)" for an empty one.
+ */
+const listValues = (
+  values: readonly string[] | undefined,
+  max: number = VALUES_LISTED
+): string => {
+  if (values === undefined) return '(unknown)';
+  if (values.length === 0) return '(none)';
+  const shown = values.slice(0, max).map((value) => printableValue(value));
+  const more = values.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+};
+
 export {
+  listValues,
   MAX_REVISION_LENGTH,
   MalformedReason,
   malformedReason,
   printableValue,
+  VALUES_LISTED,
 };

@@ -39,11 +39,17 @@ const failure = (action: string, error: unknown): StoreError =>
     { cause: error }
   );
 
-/** An audit trail in the sentinel table, kept for `retentionDays`. */
+/** How long audit entries are kept unless configured otherwise. */
+const DEFAULT_AUDIT_RETENTION_DAYS = 400;
+
+/**
+ * An audit trail in the sentinel table; entries written through it expire
+ * after `retentionDays` (reading does not depend on it).
+ */
 const dynamoAuditTrail = (
   client: DynamoDBClient,
   tableName: string,
-  retentionDays: number
+  retentionDays: number = DEFAULT_AUDIT_RETENTION_DAYS
 ): AuditTrail => ({
   append: async (entry) => {
     const expiresAt =
@@ -93,4 +99,4 @@ const dynamoAuditTrail = (
 });
 
 export type { AuditEntry, AuditTrail };
-export { AuditKind, dynamoAuditTrail };
+export { AuditKind, DEFAULT_AUDIT_RETENTION_DAYS, dynamoAuditTrail };

@@ -2,7 +2,7 @@ import { CATALOGUE } from '../catalogue.js';
 import { type Finding, FindingCode } from '../findings.js';
 import type { RevisionGraph } from '../graph/revision-graph.js';
 import { revisionsToUpgrade } from '../graph/upgrade-path.js';
-import { printableValue } from '../revision-value.js';
+import { listValues, printableValue } from '../revision-value.js';
 import { type HeadStanding, relateRows } from './row-relations.js';
 
 /** Lists at most this many revisions in one summary. */
@@ -21,11 +21,7 @@ const finding = (
   observed,
 });
 
-const listed = (ids: readonly string[]): string => {
-  const shown = ids.slice(0, LISTED_MAX).map((id) => printableValue(id));
-  const more = ids.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-};
+const listed = (ids: readonly string[]): string => listValues(ids, LISTED_MAX);
 
 const plural = (count: number, word: string) =>
   `${count} ${word}${count === 1 ? '' : 's'}`;

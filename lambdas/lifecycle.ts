@@ -1,9 +1,13 @@
 import { decide } from './core/alert-lifecycle.js';
 import { renderAlert } from './core/alert-message.js';
-import type { AlertPolicy, AlertState } from './core/alert-state.js';
-import { NotificationKind } from './core/alert-state.js';
+import type {
+  AlertPolicy,
+  AlertState,
+  NotificationKind,
+} from './core/alert-state.js';
 import { StoreError } from './core/errors.js';
-import type { Verdict } from './core/verdict.js';
+import { VALUES_LISTED } from './core/revision-value.js';
+import { findingCodes, type Verdict } from './core/verdict.js';
 import type { AlertSink } from './io/alert-publisher.js';
 import type { AlertStateStore } from './io/alert-state-store.js';
 import { AuditKind, type AuditTrail } from './io/audit-trail.js';
@@ -32,9 +36,12 @@ const recordChange = (deps: LifecycleDeps, verdict: Verdict, at: string) =>
     kind: AuditKind.observationChanged,
     facts: {
       status: verdict.status,
-      observed: verdict.observedRows ?? null,
-      expected: verdict.expectedHeads ?? null,
-      codes: verdict.findings.map((finding) => finding.code),
+      // An audit item must stay far below DynamoDB's 400 KB however many
+      // rows an attacker writes: lists are capped, with the full count.
+      observed: verdict.observedRows?.slice(0, VALUES_LISTED) ?? null,
+      observedRowCount: verdict.observedRows?.length ?? null,
+      expected: verdict.expectedHeads?.slice(0, VALUES_LISTED) ?? null,
+      codes: findingCodes(verdict),
     },
   });
 
@@ -108,4 +115,4 @@ const advanceLifecycle = async (
 };
 
 export type { Lifecycle, LifecycleDeps };
-export { advanceLifecycle, NotificationKind };
+export { advanceLifecycle };

@@ -6,7 +6,7 @@ import {
 } from './alert-state.js';
 import { findingsFingerprint, observationDigest } from './fingerprint.js';
 import { mostSevere } from './severity.js';
-import { type Verdict, VerdictStatus } from './verdict.js';
+import { findingCodes, type Verdict, VerdictStatus } from './verdict.js';
 
 /** What a run must do with the alert state after one check. */
 type LifecycleStep =
@@ -38,7 +38,7 @@ const openAlertFor = (
   previous: OpenAlert | undefined
 ): OpenAlert => ({
   fingerprint,
-  codes: verdict.findings.map((finding) => finding.code),
+  codes: findingCodes(verdict),
   severity: mostSevere(verdict.findings)?.severity ?? 'LOW',
   openedAt: previous?.openedAt ?? now,
   notifiedAt: now,

@@ -23,7 +23,13 @@ interface Verdict {
   readonly attestationSequence?: number;
 }
 
-const isOk = (verdict: Verdict): boolean => verdict.status === VerdictStatus.ok;
+/**
+ * The distinct codes of a verdict's findings. Bounded by the catalogue,
+ * however many rows produced findings, so it fits any stored item.
+ */
+const findingCodes = (verdict: Verdict): string[] => [
+  ...new Set(verdict.findings.map((finding) => finding.code)),
+];
 
 export type { Verdict };
-export { isOk, VerdictStatus };
+export { findingCodes, VerdictStatus };

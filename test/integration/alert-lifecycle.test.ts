@@ -132,4 +132,38 @@ describe('Function: advanceLifecycle on DynamoDB Local', () => {
       expected: ['ccc'],
     });
   });
+
+  it('stores state and audit entries even when an attacker writes 20,000 rows', async () => {
+    const at = '2026-12-04T12:00:00.000Z';
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `forged${String(i).padStart(26, '0')}`
+    );
+    const verdict = judge(
+      {
+        targetId: 'stuffed',
+        observedAt: at,
+        table: { kind: 'rows', values: rows },
+      },
+      {
+        targetId: 'stuffed',
+        sequence: 1,
+        heads: ['ccc'],
+        deployId: 'd-1',
+        recordedAt: '2026-12-04T09:00:00.000Z',
+      }
+    );
+
+    const sent = await advanceLifecycle(verdict, at, {
+      lifecycle,
+      alerts: counting().alerts,
+    });
+
+    expect(sent).toBe('ALERT');
+    const [change] = (await lifecycle.audit.history('stuffed', 10)).filter(
+      (entry) => entry.kind === AuditKind.observationChanged
+    );
+    expect(change?.facts).toMatchObject({ observedRowCount: 20_000 });
+    expect((change?.facts.observed as string[]).length).toBe(20);
+  });
 });

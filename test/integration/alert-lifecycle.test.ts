@@ -164,6 +164,6 @@ describe('Function: advanceLifecycle on DynamoDB Local', () => {
       (entry) => entry.kind === AuditKind.observationChanged
     );
     expect(change?.facts).toMatchObject({ observedRowCount: 20_000 });
-    expect((change?.facts.observed as string[]).length).toBe(20);
+    expect(change?.facts.observed).toHaveLength(20);
   });
 });
